@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { parse } from 'yaml';
+import { LineError } from '../errors.js';
+import { importSource } from '../faq/import.js';
+import { faqFileSchema, type FaqFile } from '../faq/schema.js';
+import { parseSource } from '../faq/source-format.js';
+import { formatFaqFile } from '../faq/yaml-file.js';
+
+const program = new Command('faq:import')
+  .description('Convert an FAQ export (TOPIC/QUESTION/ANSWER blocks) into the FAQ data file, keeping the phrasings of entries already there.')
+  .argument('<export>', 'the exported FAQ text file')
+  .option('-o, --out <file>', 'the FAQ data file to update or create', 'faq-data/faq.yaml')
+  .option('--dry-run', 'print the result instead of writing it')
+  .action((exportPath: string, opts: { out: string; dryRun?: boolean }) => {
+    const doc = parseSource(readText(exportPath), exportPath);
+    const previous = existsSync(opts.out) ? readPrevious(opts.out) : undefined;
+    const report = importSource(doc, previous);
+    const text = formatFaqFile(report.file);
+    if (opts.dryRun) process.stdout.write(text);
+    else writeFileSync(opts.out, text);
+    console.error(`${report.file.entries.length} entries from ${doc.blocks.length} blocks${opts.dryRun ? '' : ` written to ${opts.out}`}`);
+    if (report.changed.length) console.error(`answer changed (phrasings kept): ${report.changed.join(', ')}`);
+    if (report.removed.length) console.error(`no longer in the export, removed: ${report.removed.join(', ')}`);
+    if (report.added.length) {
+      console.error(`new, write at least 6 phrasings for each before starting the line: ${report.added.join(', ')}`);
+    }
+  });
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new LineError('FAQ_UNREADABLE', `${path}: ${(err as Error).message}`);
+  }
+}
+
+function readPrevious(path: string): FaqFile {
+  const parsed = faqFileSchema.safeParse(parse(readText(path)));
+  if (!parsed.success) {
+    // An unfinished file (say, a new entry without phrasings yet) still keeps what it has.
+    const loose = faqFileSchema.partial().passthrough().parse(parse(readText(path))) as Partial<FaqFile>;
+    return { name: loose.name ?? 'the FAQ', apology: loose.apology ?? '', synonyms: loose.synonyms ?? {}, smalltalk: loose.smalltalk ?? [], entries: (loose.entries ?? []) as FaqFile['entries'] };
+  }
+  return parsed.data;
+}
+
+try {
+  program.parse();
+} catch (err) {
+  console.error(err instanceof LineError ? err.describe() : String(err));
+  process.exit(1);
+}

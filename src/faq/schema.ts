@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The FAQ data file, as an editor writes it (faq-data/faq.yaml). */
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, like "backup-zones"');
+
+export const sourceQuestionSchema = z.strictObject({ topic: text, question: text });
+
+export const entrySchema = z.strictObject({
+  id,
+  topic: text,
+  question: text,
+  /** Other questions of the source that this entry's answer also answers. */
+  also: z.array(sourceQuestionSchema).default([]),
+  answer: text,
+  phrasings: z.array(text).min(6, 'needs at least 6 phrasings of how people ask it'),
+});
+
+export const smallTalkIds = ['greeting', 'help', 'thanks', 'goodbye'] as const;
+export type SmallTalkId = (typeof smallTalkIds)[number];
+
+export const smallTalkSchema = z.strictObject({
+  id: z.enum(smallTalkIds),
+  answer: text,
+  phrasings: z.array(text).min(3, 'needs at least 3 phrasings'),
+});
+
+export const faqFileSchema = z.strictObject({
+  /** How the line names its FAQ to people: "the Twilio FAQ". */
+  name: text,
+  /** What the line says when the FAQ does not cover a question. */
+  apology: text,
+  /** Words and phrases that mean the same here: canonical -> variants. */
+  synonyms: z.record(z.string(), z.array(text)).default({}),
+  smalltalk: z.array(smallTalkSchema).default([]),
+  entries: z.array(entrySchema).min(1, 'needs at least one entry'),
+});
+
+export type FaqFile = z.infer<typeof faqFileSchema>;
+export type FaqFileEntry = z.infer<typeof entrySchema>;
+export type SourceQuestion = z.infer<typeof sourceQuestionSchema>;
