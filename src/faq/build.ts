@@ -75,6 +75,7 @@ function freeze(file: FaqFile, source: string): Faq {
     name: file.name,
     apology: file.apology,
     synonyms: Object.freeze(file.synonyms),
+    understanding: Object.freeze(file.understanding),
     smalltalk,
     entries: Object.freeze(entries),
     topics: Object.freeze(topics),

@@ -15,6 +15,7 @@ const DEFAULTS: Omit<FaqFile, 'entries'> = {
   name: 'the FAQ',
   apology: "Sorry, I can't answer that. I can only answer questions from the FAQ.",
   synonyms: {},
+  understanding: { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, clarifyMargin: 0.02 },
   smalltalk: [],
 };
 

@@ -1,4 +1,4 @@
-import type { SmallTalkId, SourceQuestion } from './schema.js';
+import type { SmallTalkId, SourceQuestion, Understanding } from './schema.js';
 
 /** An FAQ entry as the rest of the line sees it: validated, numbered, frozen. */
 export interface Entry {
@@ -31,6 +31,7 @@ export interface Faq {
   readonly name: string;
   readonly apology: string;
   readonly synonyms: Readonly<Record<string, readonly string[]>>;
+  readonly understanding: Readonly<Understanding>;
   readonly smalltalk: ReadonlyMap<SmallTalkId, SmallTalk>;
   readonly entries: readonly Entry[];
   readonly topics: readonly Topic[];

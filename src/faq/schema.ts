@@ -28,6 +28,16 @@ export const smallTalkSchema = z.strictObject({
   phrasings: z.array(text).min(3, 'needs at least 3 phrasings'),
 });
 
+/** The classifier's calibrated settings (`npm run calibrate` writes them). */
+export const understandingSchema = z.strictObject({
+  threshold: z.number().min(0).max(1).default(0.5),
+  minEvidence: z.number().int().min(1).default(1),
+  answerWeight: z.number().min(0).max(1).default(0.5),
+  coverageShare: z.number().min(0).max(1).default(0.5),
+  /** Ask which entry was meant when the runner-up scores within this of the best. 0 never asks. */
+  clarifyMargin: z.number().min(0).max(0.5).default(0.02),
+});
+
 export const faqFileSchema = z.strictObject({
   /** How the line names its FAQ to people: "the Twilio FAQ". */
   name: text,
@@ -35,10 +45,12 @@ export const faqFileSchema = z.strictObject({
   apology: text,
   /** Words and phrases that mean the same here: canonical -> variants. */
   synonyms: z.record(z.string(), z.array(text)).default({}),
+  understanding: understandingSchema.default({ threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, clarifyMargin: 0.02 }),
   smalltalk: z.array(smallTalkSchema).default([]),
   entries: z.array(entrySchema).min(1, 'needs at least one entry'),
 });
 
 export type FaqFile = z.infer<typeof faqFileSchema>;
 export type FaqFileEntry = z.infer<typeof entrySchema>;
+export type Understanding = z.infer<typeof understandingSchema>;
 export type SourceQuestion = z.infer<typeof sourceQuestionSchema>;

@@ -12,6 +12,7 @@ export function formatFaqFile(file: FaqFile): string {
     name: file.name,
     apology: file.apology,
     synonyms: file.synonyms,
+    understanding: file.understanding,
     smalltalk: file.smalltalk,
     entries: file.entries.map((e) => ({
       id: e.id,

@@ -1,0 +1,52 @@
+import type { RequestHandler } from 'express';
+import type { Reply, TextInput } from '../dialog/reply.js';
+import { outcomeOf } from '../dialog/reply.js';
+import { formFields } from '../http/form.js';
+import type { Line } from '../line.js';
+import type { Logger } from '../log.js';
+import { renderSmsTwiml } from '../render/sms.js';
+
+export interface SmsOptions {
+  readonly line: () => Line;
+  readonly logger: Logger;
+  /** False keeps the texted words out of the log line. */
+  readonly logUtterances: boolean;
+}
+
+/** The inbound-SMS webhook: form fields -> TextInput -> the line's reply -> TwiML. One log line per message. */
+export function smsHandler(options: SmsOptions): RequestHandler {
+  const { logger, logUtterances } = options;
+  return (req, res) => {
+    const started = performance.now();
+    const fields = formFields(req.body);
+    const input: TextInput = { text: fields.Body ?? '', numMedia: Number(fields.NumMedia) || 0 };
+    const line = options.line();
+    const reply = line.reply(input);
+    const { twiml, messages } = renderSmsTwiml(reply, line.faq);
+    res.type('text/xml').send(twiml);
+    logger.child({ messageSid: fields.MessageSid }).info(
+      {
+        channel: 'sms',
+        ...scoreOf(reply),
+        outcome: outcomeOf(reply),
+        parts: messages.length,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        from: fields.From,
+        ...(logUtterances ? { text: input.text } : {}),
+        ...(input.numMedia ? { numMedia: input.numMedia } : {}),
+      },
+      'sms',
+    );
+  };
+}
+
+/** The entry and score behind a reply, for the log: an answer's, or the apology's nearest miss. */
+function scoreOf(reply: Reply): { entry?: string; score?: number } {
+  if (reply.kind === 'answer') return { entry: reply.entry.id, score: round(reply.score) };
+  if (reply.kind === 'apology' && reply.nearest) return { entry: reply.nearest.entry.id, score: round(reply.nearest.score) };
+  return {};
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

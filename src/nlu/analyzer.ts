@@ -1,0 +1,76 @@
+import { makeSpeller } from './spelling.js';
+import { compileSynonyms } from './synonyms.js';
+import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
+import { readWords, type Word } from './wink.js';
+
+/** An utterance reduced to what the classifier compares. */
+export interface Analysis {
+  /** Stems of the content words (stop words dropped), in order, with repeats. */
+  readonly content: readonly string[];
+  /** The rarity of each content word in everyday English (same order as `content`). */
+  readonly rarity: readonly number[];
+  /** Stems of content words that neither the English model nor the FAQ knows. */
+  readonly unknown: readonly string[];
+}
+
+/** Nouns, names and numbers say what a question is about; verbs and adverbs much less. */
+const POS_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, NUM: 1, X: 1, ADJ: 0.6, VERB: 0.4, ADV: 0.3 };
+
+export interface Analyzer {
+  analyze(text: string): Analysis;
+}
+
+/**
+ * Build the analysis pipeline for one FAQ: clean-up, spelled letters, the FAQ's synonyms,
+ * wink-nlp words, and spelling correction towards the FAQ's vocabulary.
+ */
+export function createAnalyzer(synonyms: Readonly<Record<string, readonly string[]>>, trainingTexts: readonly string[]): Analyzer {
+  const rewrite = compileSynonyms(synonyms, (s) => expandShorthand(cleanText(s)));
+  const prepare = (text: string, known: (w: string) => boolean): string =>
+    rewrite(expandShorthand(joinSpelledLetters(cleanText(text), known)));
+
+  // The FAQ's vocabulary: every word of its phrasings, questions, answers and synonyms.
+  const vocabulary = new Map<string, Word>();
+  const none = (): boolean => false;
+  const canonical = Object.keys(synonyms).map((k) => cleanText(k));
+  for (const text of [...trainingTexts, ...canonical]) {
+    for (const word of readWords(prepare(text, none))) vocabulary.set(word.normal, word);
+  }
+  const acronymish = new Set([...vocabulary.keys()].filter((w) => /^[a-z]{2,6}$/.test(w)));
+  for (const [canonicalForm, variants] of Object.entries(synonyms)) {
+    for (const v of [canonicalForm, ...variants]) {
+      const squashed = cleanText(v).replace(/[^a-z]/g, '');
+      if (squashed.length >= 2 && squashed.length <= 6) acronymish.add(squashed);
+    }
+  }
+  const knownJoin = (w: string): boolean => acronymish.has(w);
+  const correct = makeSpeller(vocabulary.keys());
+  const corrections = new Map<string, Word | undefined>();
+
+  const fix = (word: Word): Word => {
+    if (!word.unknown || vocabulary.has(word.normal)) return word;
+    if (!corrections.has(word.normal)) {
+      const to = correct(word.normal);
+      // Remember at most a bounded number of corrections: input is unbounded.
+      if (corrections.size > 10_000) corrections.clear();
+      corrections.set(word.normal, to === undefined ? undefined : vocabulary.get(to));
+    }
+    return corrections.get(word.normal) ?? word;
+  };
+
+  return {
+    analyze(text) {
+      const content: string[] = [];
+      const rarity: number[] = [];
+      const unknown: string[] = [];
+      for (const raw of readWords(prepare(text, knownJoin))) {
+        const word = fix(raw);
+        if (word.stop) continue;
+        content.push(word.stem);
+        rarity.push(Math.max(word.rarity, POS_WEIGHT[word.pos] ?? 0.5));
+        if (word.unknown && !vocabulary.has(word.normal)) unknown.push(word.stem);
+      }
+      return { content, rarity, unknown };
+    },
+  };
+}

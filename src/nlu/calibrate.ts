@@ -1,0 +1,73 @@
+import type { Faq } from '../faq/model.js';
+import { createClassifier, type ClassifierOptions } from './classifier.js';
+
+/** One labelled question: `expect` is an entry id, or undefined when the FAQ does not cover it. */
+export interface Labelled {
+  readonly text: string;
+  readonly expect?: string;
+}
+
+/** What a question scored: the best entry (if any), its score and evidence. */
+export interface Scored {
+  readonly expect?: string;
+  readonly got?: string;
+  readonly score: number;
+  readonly evidence: number;
+}
+
+/**
+ * Score every phrasing of the FAQ with a classifier that has not seen it (k folds), so in-scope
+ * scores can be calibrated without a separate in-scope set.
+ */
+export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, folds = 5): Scored[] {
+  const out: Scored[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const held: Labelled[] = [];
+    const entries = faq.entries.map((e) => ({
+      ...e,
+      phrasings: e.phrasings.filter((p, i) => (i % folds === fold ? (held.push({ text: p, expect: e.id }), false) : true)),
+    }));
+    const classifier = createClassifier({ ...faq, entries }, options);
+    for (const q of held) out.push(score(classifier.classify(q.text), q.expect));
+  }
+  return out;
+}
+
+export function scoreAll(faq: Faq, options: Partial<ClassifierOptions>, set: readonly Labelled[]): Scored[] {
+  const classifier = createClassifier(faq, options);
+  return set.map((q) => score(classifier.classify(q.text), q.expect));
+}
+
+function score(c: ReturnType<ReturnType<typeof createClassifier>['classify']>, expect?: string): Scored {
+  return { expect, got: c.best?.entry.id, score: c.best?.score ?? 0, evidence: c.best?.evidence ?? 0 };
+}
+
+export interface Rates {
+  /** In-scope questions answered with the expected entry. */
+  readonly inScope: number;
+  /** Out-of-scope questions rejected. */
+  readonly outOfScope: number;
+}
+
+export function rates(scored: readonly Scored[], threshold: number, minEvidence: number): Rates {
+  const accept = (s: Scored): boolean => s.score >= threshold && s.evidence >= minEvidence;
+  const ins = scored.filter((s) => s.expect !== undefined);
+  const oos = scored.filter((s) => s.expect === undefined);
+  return {
+    inScope: ins.filter((s) => accept(s) && s.got === s.expect).length / Math.max(1, ins.length),
+    outOfScope: oos.filter((s) => !accept(s)).length / Math.max(1, oos.length),
+  };
+}
+
+/** The threshold with the best balanced accuracy (mean of both rates); ties go to the stricter one. */
+export function bestThreshold(scored: readonly Scored[], minEvidence: number): { threshold: number; rates: Rates } {
+  let best = { threshold: 1, rates: rates(scored, 1, minEvidence) };
+  const value = (r: Rates): number => r.inScope + r.outOfScope;
+  for (let t = 0.2; t <= 0.9 + 1e-9; t += 0.01) {
+    const r = rates(scored, t, minEvidence);
+    if (value(r) > value(best.rates) + 1e-12 || (Math.abs(value(r) - value(best.rates)) < 1e-12 && t > best.threshold)) {
+      best = { threshold: Math.round(t * 100) / 100, rates: r };
+    }
+  }
+  return best;
+}

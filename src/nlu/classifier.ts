@@ -1,0 +1,147 @@
+import type { Entry, Faq } from '../faq/model.js';
+import { createAnalyzer, type Analyzer } from './analyzer.js';
+
+export interface Match {
+  readonly entry: Entry;
+  /** 0..1: how much of the question this entry explains, blended with its nearest phrasing. */
+  readonly score: number;
+  /** Distinct content words of the question found in the entry's question and phrasings. */
+  readonly evidence: number;
+}
+
+/** The classifier's verdict. `best` is there whenever any entry shares a word; `accepted` says whether to answer. */
+export interface Classification {
+  readonly accepted: boolean;
+  readonly best?: Match;
+  /** The best entry after `best`, for clarification and logs. */
+  readonly runnerUp?: Match;
+}
+
+export interface ClassifierOptions {
+  /** Lowest score that is answered. Calibrated with `npm run calibrate`. */
+  readonly threshold: number;
+  /** Fewest distinct content words of the question that must occur in the entry's phrasings. */
+  readonly minEvidence: number;
+  /** How much a word found only in an entry's answer counts, next to one in its phrasings. */
+  readonly answerWeight: number;
+  /** Share of the score from coverage of the question; the rest from the nearest phrasing. */
+  readonly coverageShare: number;
+  /** How strongly everyday words are discounted (0: not at all). */
+  readonly rarityPower: number;
+  /** How much more a word the FAQ never uses weighs than its rarest own word. */
+  readonly foreignWeight: number;
+}
+
+export const defaultOptions: ClassifierOptions = { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, rarityPower: 1, foreignWeight: 1 };
+
+export interface Classifier {
+  classify(text: string): Classification;
+  readonly options: ClassifierOptions;
+}
+
+interface Posting {
+  readonly doc: number;
+  readonly weight: number;
+}
+
+/** Build the classifier for one FAQ. Deterministic; no I/O. */
+export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer): Classifier {
+  const opts: ClassifierOptions = { ...defaultOptions, ...options };
+  const entries = faq.entries;
+  const asked = entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
+  const nlu = analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)]);
+
+  // Per entry: the strength of each term (1 in what people ask, answerWeight in the answer only).
+  const strength: Map<string, number>[] = entries.map((e, i) => {
+    const m = new Map<string, number>();
+    for (const t of nlu.analyze(e.answer).content) m.set(t, opts.answerWeight);
+    for (const q of asked[i] ?? []) for (const t of nlu.analyze(q).content) m.set(t, 1);
+    return m;
+  });
+  const df = new Map<string, number>();
+  for (const m of strength) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = entries.length;
+  const unknownIdf = opts.foreignWeight * Math.log(1 + (n + 1) / 0.5);
+  const idf = (t: string): number => {
+    const d = df.get(t);
+    return d === undefined ? unknownIdf : Math.log(1 + (n + 1) / d);
+  };
+  /** Each distinct content word of a text, weighted by its idf here and its rarity in English. */
+  const weigh = (text: string): Map<string, number> => {
+    const a = nlu.analyze(text);
+    const w = new Map<string, number>();
+    a.content.forEach((t, i) => {
+      const v = idf(t) * Math.pow(a.rarity[i] ?? 1, opts.rarityPower);
+      if (v > (w.get(t) ?? 0)) w.set(t, v);
+    });
+    return w;
+  };
+
+  // Inverted indexes: term -> entries (coverage) and term -> phrasings (nearest phrasing).
+  const entryPostings = new Map<string, Posting[]>();
+  strength.forEach((m, i) => m.forEach((s, t) => push(entryPostings, t, { doc: i, weight: s })));
+  const docEntry: number[] = [];
+  const docPostings = new Map<string, Posting[]>();
+  asked.forEach((texts, i) => {
+    for (const text of texts) {
+      const vec = unit(weigh(text));
+      if (vec.size === 0) continue;
+      const doc = docEntry.push(i) - 1;
+      vec.forEach((w, t) => push(docPostings, t, { doc, weight: w }));
+    }
+  });
+  const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
+
+  const classify = (text: string): Classification => {
+    const weights = weigh(text);
+    // Never compare empty bags: a question with no content word matches nothing.
+    if (weights.size === 0) return { accepted: false };
+    const terms = [...weights.keys()];
+    let total = 0;
+    weights.forEach((w) => (total += w));
+    const coverage = new Float64Array(n);
+    weights.forEach((w, t) => {
+      for (const p of entryPostings.get(t) ?? []) coverage[p.doc] = (coverage[p.doc] ?? 0) + (w * p.weight) / total;
+    });
+    const nearest = new Float64Array(n);
+    const dots = new Map<number, number>();
+    unit(weights).forEach((qw, t) => {
+      for (const p of docPostings.get(t) ?? []) dots.set(p.doc, (dots.get(p.doc) ?? 0) + qw * p.weight);
+    });
+    dots.forEach((dot, doc) => {
+      const e = docEntry[doc] as number;
+      if (dot > (nearest[e] ?? 0)) nearest[e] = dot;
+    });
+    const ranked: Match[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = coverage[i] ?? 0;
+      if (c === 0) continue;
+      const score = opts.coverageShare * c + (1 - opts.coverageShare) * (nearest[i] ?? 0);
+      let evidence = 0;
+      for (const t of terms) if (phrasingTerms[i]?.has(t)) evidence++;
+      ranked.push({ entry: entries[i] as Entry, score, evidence });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
+    const [best, runnerUp] = ranked;
+    if (!best) return { accepted: false };
+    const accepted = best.score >= opts.threshold && best.evidence >= opts.minEvidence;
+    return runnerUp ? { accepted, best, runnerUp } : { accepted, best };
+  };
+
+  return { classify, options: opts };
+}
+
+function push(index: Map<string, Posting[]>, term: string, posting: Posting): void {
+  const list = index.get(term);
+  if (list) list.push(posting);
+  else index.set(term, [posting]);
+}
+
+function unit(weights: ReadonlyMap<string, number>): Map<string, number> {
+  let norm = 0;
+  weights.forEach((w) => (norm += w * w));
+  norm = Math.sqrt(norm);
+  const vec = new Map<string, number>();
+  if (norm > 0) weights.forEach((w, t) => vec.set(t, w / norm));
+  return vec;
+}

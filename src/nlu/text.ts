@@ -1,0 +1,64 @@
+/** Text clean-up before wink-nlp reads an utterance: quotes, dotted acronyms, texting shorthand. */
+
+/** Texting shorthand wink-nlp does not expand. General English only: domain words go in the FAQ's synonyms. */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  u: 'you', ur: 'your', r: 'are', ya: 'you', yr: 'your',
+  wat: 'what', wut: 'what', wht: 'what', whats: 'what is', wats: 'what is', wheres: 'where is',
+  hows: 'how is', whos: 'who is', im: 'i am', ive: 'i have', pls: 'please', plz: 'please',
+  thx: 'thanks', thnx: 'thanks', tx: 'thanks', ty: 'thank you', abt: 'about', ppl: 'people',
+  msg: 'message', msgs: 'messages', info: 'information', w: 'with', tho: 'though', cuz: 'because',
+  dont: 'do not', doesnt: 'does not', didnt: 'did not', cant: 'can not', wont: 'will not',
+  isnt: 'is not', arent: 'are not', wasnt: 'was not', havent: 'have not', hasnt: 'has not',
+  whatre: 'what are', theres: 'there is', yall: 'you all', gonna: 'going to', wanna: 'want to',
+};
+
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032`´]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202F\u2060\uFEFF]+/g, ' ')
+    // B.C.D.R. -> BCDR (before lower-casing, so a dotted run of capitals is unmistakable)
+    .replace(/\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?/g, (m) => m.replace(/\./g, ''))
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** English compounds people split or join at will: "back up" and "backup" must meet. */
+const COMPOUNDS: readonly [RegExp, string][] = [
+  [/\bback(?:ed|ing|s)? up\b/g, 'backup'],
+  [/\bup[ -]time\b/g, 'uptime'],
+  [/\bdown[ -]time\b/g, 'downtime'],
+  [/\bset(?:ting)? up\b/g, 'setup'],
+  [/\bwhite[ -]list/g, 'whitelist'],
+  [/\bmulti[ -]tenan/g, 'multitenan'],
+];
+
+/** Texting shorthand and split compounds, on cleaned text. */
+export function expandShorthand(text: string): string {
+  let out = text.replace(/[a-z]+(?:'[a-z]+)?/g, (w) => SHORTHAND[w] ?? w);
+  for (const [pattern, joined] of COMPOUNDS) out = out.replace(pattern, joined);
+  return out;
+}
+
+/**
+ * Spelled-out letters, as speech transcripts give acronyms ("b c p", "r t o", "b/c d/r"), joined
+ * when the joined word is one the FAQ knows.
+ */
+export function joinSpelledLetters(text: string, known: (word: string) => boolean): string {
+  return text.replace(/\b[a-z](?:[ ./-]+[a-z]\b)+/g, (run) => {
+    const letters = run.split(/[ ./-]+/);
+    // Try the longest known join first, from each start, so "i want a b c p" keeps "i want a".
+    const out: string[] = [];
+    let i = 0;
+    while (i < letters.length) {
+      let j = letters.length;
+      while (j > i + 1 && !known(letters.slice(i, j).join(''))) j--;
+      out.push(j > i + 1 ? letters.slice(i, j).join('') : (letters[i] as string));
+      i = j > i + 1 ? j : i + 1;
+    }
+    return out.join(' ');
+  });
+}

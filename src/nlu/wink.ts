@@ -1,0 +1,62 @@
+import winkNLP, { type ItemToken as ItsToken, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { rarity } from './rarity.js';
+import { STOP_WORDS } from './stopwords.js';
+
+/** A word of an utterance as the classifier sees it. */
+export interface Word {
+  /** Lower case, contractions expanded, American spelling. */
+  readonly normal: string;
+  readonly lemma: string;
+  readonly stem: string;
+  readonly stop: boolean;
+  /** Not in the English model's lexicon: a name, an acronym, a typo or nonsense. */
+  readonly unknown: boolean;
+  /** 0..1: how seldom the word is said in everyday English. */
+  readonly rarity: number;
+  /** Universal part of speech (NOUN, VERB, ...). */
+  readonly pos: string;
+}
+
+/**
+ * wink-nlp adds every word it has not seen to its lexicon, for the life of the instance. On a
+ * public line, random text would grow that without end, so the instance is replaced after this
+ * many new words (a replacement costs about 50 ms).
+ */
+const MAX_NEW_WORDS = 50_000;
+const WORD_TYPES = new Set(['word', 'number']);
+
+let nlp: WinkMethods;
+let firstUnknownId = 0;
+
+function fresh(): void {
+  nlp = winkNLP(model, ['sbd', 'pos']);
+  // The first word it has never seen gets the first id after the model's own lexicon.
+  firstUnknownId = nlp.readDoc('qzqzqxv').tokens().out(nlp.its.uniqueId)[0] as number;
+}
+fresh();
+
+/** Tokens of a lower-case text: words and numbers only, punctuation and symbols dropped. */
+export function readWords(text: string): Word[] {
+  const doc = nlp.readDoc(text);
+  const its = nlp.its;
+  const words: Word[] = [];
+  let newest = 0;
+  doc.tokens().each((t: ItsToken) => {
+    if (!WORD_TYPES.has(t.out(its.type) as string)) return;
+    const id = t.out(its.uniqueId) as number;
+    newest = Math.max(newest, id);
+    const normal = t.out(its.normal) as string;
+    words.push({
+      normal,
+      rarity: rarity(normal),
+      pos: t.out(its.pos) as string,
+      lemma: t.out(its.lemma) as string,
+      stem: t.out(its.stem) as string,
+      stop: STOP_WORDS.has(normal),
+      unknown: id >= firstUnknownId,
+    });
+  });
+  if (newest - firstUnknownId > MAX_NEW_WORDS) fresh();
+  return words;
+}

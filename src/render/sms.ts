@@ -1,0 +1,99 @@
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import type { Reply } from '../dialog/reply.js';
+import type { Entry, Faq } from '../faq/model.js';
+import type { SmallTalkId } from '../faq/schema.js';
+import { toGsm7 } from './gsm.js';
+import { SMS_MAX_MESSAGES, splitMessage } from './split.js';
+
+/** A rendered SMS reply: the TwiML document and the bodies of its <Message> verbs, in order. */
+export interface SmsTwiml {
+  readonly twiml: string;
+  readonly messages: string[];
+}
+
+/**
+ * The texts a reply sends by SMS, as written in the FAQ (not yet normalised or split).
+ * Built from FAQ text only: nothing the texter wrote is ever echoed back.
+ */
+export function smsTexts(reply: Reply, faq: Faq): string[] {
+  switch (reply.kind) {
+    case 'answer':
+      return [reply.entry.answer];
+    case 'apology':
+      return [apologyText(faq)];
+    case 'clarify':
+      return reply.options.length ? [`Did you mean ${orList(reply.options.map((e) => item(e)))}? Text the number.`] : [apologyText(faq)];
+    case 'help': {
+      const intro = faq.smalltalk.get('help')?.answer ?? `I answer questions from ${faq.name}.`;
+      const topics = faq.topics.map((t) => `${t.letter}) ${label(t.name)}`).join(', ');
+      return [`${intro} Topics: ${topics}. Text a letter to see its questions.`];
+    }
+    case 'topic':
+      return [`${label(reply.topic.name)}: ${reply.topic.entries.map((e) => item(e, reply.topic.name)).join(', ')}. Text a number to get its answer.`];
+    case 'smalltalk':
+      return [faq.smalltalk.get(reply.id)?.answer ?? smallTalkFallback(reply.id, faq)];
+    case 'silent':
+      return [];
+  }
+}
+
+/**
+ * Normalise each text to GSM-7 and split it into numbered parts, at most 10 parts in all.
+ * Each text is promised at least one part; a text beyond the tenth would be dropped, but every
+ * reply kind has at most one text.
+ */
+export function smsMessages(texts: readonly string[]): string[] {
+  const messages: string[] = [];
+  texts.forEach((text, i) => {
+    const room = SMS_MAX_MESSAGES - messages.length - (texts.length - i - 1);
+    if (room >= 1) messages.push(...splitMessage(toGsm7(text), { maxParts: room }));
+  });
+  return messages;
+}
+
+/**
+ * The TwiML answering an inbound SMS: one <Message> per part; `silent` gives an empty
+ * `<Response/>` (Twilio handles opt-out keywords, and a reply to an opted-out number fails).
+ * The builder escapes &, < and >.
+ */
+export function renderSmsTwiml(reply: Reply, faq: Faq): SmsTwiml {
+  const messages = smsMessages(smsTexts(reply, faq));
+  const response = new MessagingResponse();
+  for (const body of messages) response.message(body);
+  return { twiml: response.toString(), messages };
+}
+
+function apologyText(faq: Faq): string {
+  return `${faq.apology} Text MENU to see the topics.`;
+}
+
+/**
+ * "3) Legal language for BCP": the number people text, then the question. Under a topic the entry
+ * is listed in through `also`, the question as that topic asks it.
+ */
+function item(entry: Entry, topic?: string): string {
+  const asked = entry.topic === topic ? undefined : entry.also.find((a) => a.topic === topic)?.question;
+  return `${entry.number}) ${label(asked ?? entry.question)}`;
+}
+
+/** A question or name inside a list: without its own closing punctuation. */
+function label(text: string): string {
+  return text.trim().replace(/[\s.?!:;,]+$/, '');
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** When the FAQ file has no small-talk entry for what the dialog chose. */
+function smallTalkFallback(id: Exclude<SmallTalkId, 'help'>, faq: Faq): string {
+  switch (id) {
+    case 'greeting':
+      return `Hello! Text a question about ${faq.name}, or MENU to see the topics.`;
+    case 'thanks':
+      return "You're welcome!";
+    case 'goodbye':
+      return 'Goodbye!';
+  }
+}

@@ -1,0 +1,84 @@
+import { isAbsolute, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, projectRoot } from '../src/config.js';
+import { LineError } from '../src/errors.js';
+
+/** The LineError loadConfig throws for `env`. */
+function configError(env: NodeJS.ProcessEnv): LineError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof LineError) return err;
+    throw err;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      faqFile: join(projectRoot, 'faq-data', 'faq.yaml'),
+      twilioAuthToken: undefined,
+      publicUrl: undefined,
+      nodeEnv: 'development',
+      logLevel: 'info',
+      logUtterances: true,
+      bodyLimit: '64kb',
+    });
+  });
+
+  it('resolves the default FAQ file from the project root, whatever the working directory', () => {
+    const { faqFile } = loadConfig({});
+    expect(isAbsolute(faqFile)).toBe(true);
+    expect(faqFile.startsWith(projectRoot)).toBe(true);
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      FAQ_FILE: '/srv/faq.yaml',
+      TWILIO_AUTH_TOKEN: 'abc',
+      PUBLIC_URL: 'https://abc.ngrok.app/',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'debug',
+      LOG_UTTERANCES: 'false',
+      BODY_LIMIT: '100kb',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', faqFile: '/srv/faq.yaml', twilioAuthToken: 'abc', logLevel: 'debug' });
+    expect(config).toMatchObject({ publicUrl: 'https://abc.ngrok.app', nodeEnv: 'production', logUtterances: false, bodyLimit: '100kb' });
+  });
+
+  it('treats an empty value as unset, as a .env file line "TWILIO_AUTH_TOKEN=" means', () => {
+    expect(loadConfig({ TWILIO_AUTH_TOKEN: '', PORT: '' })).toMatchObject({ twilioAuthToken: undefined, port: 3000 });
+  });
+
+  it('refuses to start in production without TWILIO_AUTH_TOKEN, naming it', () => {
+    const err = configError({ NODE_ENV: 'production' });
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.message).toContain('TWILIO_AUTH_TOKEN');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['PUBLIC_URL', 'abc.ngrok.app'],
+    ['PUBLIC_URL', 'https://abc.ngrok.app/sms?x=1'],
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
+    ['LOG_UTTERANCES', 'nope'],
+    ['BODY_LIMIT', 'big'],
+  ])('rejects %s=%s with a message naming the variable', (name, value) => {
+    const err = configError({ [name]: value });
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.message).toMatch(new RegExp(`^${name}: `));
+    expect(err.describe()).toContain('hint:');
+  });
+});
