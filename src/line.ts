@@ -1,5 +1,8 @@
 import type { Faq } from './faq/model.js';
+import { replyToText } from './dialog/text-turn.js';
 import type { Reply, TextInput } from './dialog/reply.js';
+import { createClassifier } from './nlu/classifier.js';
+import { createSmallTalkMatcher } from './nlu/smalltalk.js';
 
 /** The line's understanding and decisions for one FAQ, built once at start (or reload). */
 export interface Line {
@@ -8,10 +11,8 @@ export interface Line {
   reply(input: TextInput): Reply;
 }
 
-/** TEMPORARY until src/nlu lands: apologises for everything but HELP. */
 export function createLine(faq: Faq): Line {
-  return {
-    faq,
-    reply: (input) => (/^\s*help\s*$/i.test(input.text) ? { kind: 'help' } : { kind: 'apology' }),
-  };
+  const classifier = createClassifier(faq, faq.understanding);
+  const smallTalk = createSmallTalkMatcher(faq.smalltalk.values());
+  return { faq, reply: (input) => replyToText(input, faq, { classifier, smallTalk }) };
 }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     closeOnSignals(server, logger);
   } catch (err) {
     if (err instanceof LineError) logger.fatal({ code: err.code }, err.describe());
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') logger.fatal(`${(err as Error).message}\n  hint: stop the other server or set PORT`);
     else logger.fatal({ err }, 'the line could not start');
     process.exit(1);
   }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { countProblems, lintFaq, phrasingKey } from '../src/faq/lint.js';
 import { SAMPLE_ENTRIES, sampleFaq, sampleYaml, type SampleEntry } from './render/sample-faq.js';
 
@@ -81,6 +81,7 @@ describe('lintFaq', () => {
 
 describe('npm run faq:lint', () => {
   const dir = mkdtempSync(join(tmpdir(), 'faq-lint-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (yaml: string, ...args: string[]) => {
     const file = join(dir, `faq-${Math.random().toString(36).slice(2)}.yaml`);
     writeFileSync(file, yaml);
@@ -95,8 +96,8 @@ describe('npm run faq:lint', () => {
 
   it('exits 1 with the error in JSON when two entries share a phrasing', () => {
     const result = run(sampleYaml(withEntry('backup-zones', { phrasings: six('legal language for bcp 1') })), '--json');
-    const report = JSON.parse(result.stdout) as { error: number; problems: Array<{ severity: string; message: string }> };
-    expect(report.error).toBe(1);
+    const report = JSON.parse(result.stdout) as { counts: { error: number }; problems: Array<{ severity: string; message: string }> };
+    expect(report.counts.error).toBe(1);
     expect(report.problems[0]?.message).toContain('entry "legal-language-for-bcp"');
     expect(result.status).toBe(1);
   });

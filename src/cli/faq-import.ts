@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { parse } from 'yaml';
 import { LineError } from '../errors.js';
 import { importSource } from '../faq/import.js';
-import { faqFileSchema, type FaqFile } from '../faq/schema.js';
+import { faqFileSchema, understandingSchema, type FaqFile } from '../faq/schema.js';
 import { parseSource } from '../faq/source-format.js';
 import { formatFaqFile } from '../faq/yaml-file.js';
 
@@ -40,7 +40,14 @@ function readPrevious(path: string): FaqFile {
   if (!parsed.success) {
     // An unfinished file (say, a new entry without phrasings yet) still keeps what it has.
     const loose = faqFileSchema.partial().passthrough().parse(parse(readText(path))) as Partial<FaqFile>;
-    return { name: loose.name ?? 'the FAQ', apology: loose.apology ?? '', synonyms: loose.synonyms ?? {}, smalltalk: loose.smalltalk ?? [], entries: (loose.entries ?? []) as FaqFile['entries'] };
+    return {
+      name: loose.name ?? 'the FAQ',
+      apology: loose.apology ?? '',
+      synonyms: loose.synonyms ?? {},
+      understanding: understandingSchema.parse(loose.understanding ?? {}),
+      smalltalk: loose.smalltalk ?? [],
+      entries: (loose.entries ?? []) as FaqFile['entries'],
+    };
   }
   return parsed.data;
 }

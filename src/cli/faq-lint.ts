@@ -11,7 +11,7 @@ const program = new Command('faq:lint')
   .action((file: string, opts: { json?: boolean }) => {
     const report = lintFaq(buildFaq(readText(file), file));
     const counts = countProblems(report);
-    if (opts.json) process.stdout.write(`${JSON.stringify({ file, ...counts, ...report }, null, 2)}\n`);
+    if (opts.json) process.stdout.write(`${JSON.stringify({ file, counts, ...report }, null, 2)}\n`);
     else process.stdout.write(formatReport(file, report));
     process.exitCode = counts.error > 0 ? 1 : 0;
   });

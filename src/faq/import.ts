@@ -1,5 +1,5 @@
 import type { SourceBlock, SourceDocument } from './source-format.js';
-import type { FaqFile, FaqFileEntry, SourceQuestion } from './schema.js';
+import { understandingSchema, type FaqFile, type FaqFileEntry, type SourceQuestion } from './schema.js';
 
 export interface ImportReport {
   readonly file: FaqFile;
@@ -15,7 +15,7 @@ const DEFAULTS: Omit<FaqFile, 'entries'> = {
   name: 'the FAQ',
   apology: "Sorry, I can't answer that. I can only answer questions from the FAQ.",
   synonyms: {},
-  understanding: { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, clarifyMargin: 0.02 },
+  understanding: understandingSchema.parse({}),
   smalltalk: [],
 };
 

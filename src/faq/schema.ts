@@ -34,6 +34,8 @@ export const understandingSchema = z.strictObject({
   minEvidence: z.number().int().min(1).default(1),
   answerWeight: z.number().min(0).max(1).default(0.5),
   coverageShare: z.number().min(0).max(1).default(0.5),
+  rarityPower: z.number().min(0).max(4).default(0),
+  foreignWeight: z.number().min(0.1).max(10).default(1),
   /** Ask which entry was meant when the runner-up scores within this of the best. 0 never asks. */
   clarifyMargin: z.number().min(0).max(0.5).default(0.02),
 });
@@ -45,7 +47,7 @@ export const faqFileSchema = z.strictObject({
   apology: text,
   /** Words and phrases that mean the same here: canonical -> variants. */
   synonyms: z.record(z.string(), z.array(text)).default({}),
-  understanding: understandingSchema.default({ threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, clarifyMargin: 0.02 }),
+  understanding: understandingSchema.prefault({}),
   smalltalk: z.array(smallTalkSchema).default([]),
   entries: z.array(entrySchema).min(1, 'needs at least one entry'),
 });

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 const CLIENT_MESSAGES: Readonly<Record<number, string>> = {
   400: 'Malformed request body.',
   413: 'Request body too large.',
-  415: 'Unsupported content type or charset.',
+  415: 'Unsupported content type or charset: send application/x-www-form-urlencoded in UTF-8.',
 };
 
 /** The empty TwiML document: valid, and says nothing. */

@@ -2,10 +2,10 @@ import express, { type RequestHandler } from 'express';
 
 const FORM = 'application/x-www-form-urlencoded';
 
-/** 415 unless the request is a form post, which is what Twilio sends. A request with no body passes. */
-export const requireForm: RequestHandler = (req, res, next) => {
+/** A 415 (for the error handler) unless the request is a form post, which is what Twilio sends. No body passes. */
+export const requireForm: RequestHandler = (req, _res, next) => {
   if (req.is(FORM) === false) {
-    res.status(415).type('text/plain').send(`Unsupported content type: send ${FORM}.\n`);
+    next(Object.assign(new Error(`content type is not ${FORM}`), { status: 415, type: 'content-type.unsupported' }));
     return;
   }
   next();

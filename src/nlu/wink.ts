@@ -1,4 +1,4 @@
-import winkNLP, { type ItemToken as ItsToken, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItemToken as ItsToken, type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { rarity } from './rarity.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -51,8 +51,9 @@ export function readWords(text: string): Word[] {
       normal,
       rarity: rarity(normal),
       pos: t.out(its.pos) as string,
-      lemma: t.out(its.lemma) as string,
-      stem: t.out(its.stem) as string,
+      // wink's own types do not fit its lemma and stem helpers under strict mode.
+      lemma: t.out(its.lemma as unknown as ItsFunction<string>),
+      stem: t.out(its.stem as unknown as ItsFunction<string>),
       stop: STOP_WORDS.has(normal),
       unknown: id >= firstUnknownId,
     });

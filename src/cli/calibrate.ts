@@ -1,0 +1,56 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { parseDocument } from 'yaml';
+import { LineError } from '../errors.js';
+import { loadFaq } from '../faq/load.js';
+import { parseLabelledSet } from '../eval/labelled-set.js';
+import { bestThreshold, crossValidate, scoreAll, type Rates } from '../nlu/calibrate.js';
+
+/** The settings searched. Small on purpose: a few well-separated values generalise better than a fine grid. */
+const GRID = {
+  coverageShare: [0.3, 0.5, 0.7],
+  answerWeight: [0.25, 0.5],
+  rarityPower: [0, 1],
+  foreignWeight: [1, 2],
+};
+
+const pct = (r: number): string => `${(100 * r).toFixed(1)}%`;
+
+const program = new Command('calibrate')
+  .description(
+    'Choose the classifier settings and acceptance threshold: in-scope scores come from the phrasings ' +
+      '(each scored by a classifier that has not seen it, 5 folds), out-of-scope scores from the calibration set. ' +
+      'Writes the result into the FAQ file\'s "understanding" section.',
+  )
+  .option('--faq <file>', 'FAQ data file', 'faq-data/faq.yaml')
+  .option('--set <file>', 'out-of-scope calibration questions', 'faq-data/calibration.yaml')
+  .option('--dry-run', 'print the result without writing it')
+  .action(async (opts: { faq: string; set: string; dryRun?: boolean }) => {
+    const faq = await loadFaq(opts.faq);
+    const negatives = parseLabelledSet(readFileSync(opts.set, 'utf8'), opts.set, new Set(faq.entries.map((e) => e.id)));
+    const minEvidence = faq.understanding.minEvidence;
+    let best: { settings: Record<string, number>; threshold: number; rates: Rates } | undefined;
+    for (const coverageShare of GRID.coverageShare)
+      for (const answerWeight of GRID.answerWeight)
+        for (const rarityPower of GRID.rarityPower)
+          for (const foreignWeight of GRID.foreignWeight) {
+            const settings = { coverageShare, answerWeight, rarityPower, foreignWeight };
+            const scored = [...crossValidate(faq, settings), ...scoreAll(faq, settings, negatives)];
+            const { threshold, rates } = bestThreshold(scored, minEvidence);
+            console.log(`${JSON.stringify(settings)} threshold ${threshold}: in-scope ${pct(rates.inScope)}, out-of-scope ${pct(rates.outOfScope)}`);
+            if (!best || rates.inScope + rates.outOfScope > best.rates.inScope + best.rates.outOfScope) best = { settings, threshold, rates };
+          }
+    if (!best) return;
+    console.log(`\nchosen: ${JSON.stringify({ ...best.settings, threshold: best.threshold })}`);
+    console.log(`cross-validated in-scope ${pct(best.rates.inScope)}, calibration out-of-scope ${pct(best.rates.outOfScope)}`);
+    if (opts.dryRun) return;
+    const doc = parseDocument(readFileSync(opts.faq, 'utf8'));
+    doc.set('understanding', { ...faq.understanding, ...best.settings, threshold: best.threshold });
+    writeFileSync(opts.faq, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    console.log(`written to ${opts.faq}`);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof LineError ? err.describe() : String(err));
+  process.exit(2);
+});

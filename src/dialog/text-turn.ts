@@ -1,0 +1,46 @@
+import type { Faq } from '../faq/model.js';
+import type { SmallTalkId } from '../faq/schema.js';
+import type { Classifier } from '../nlu/classifier.js';
+import { keywordOf } from './keywords.js';
+import type { Reply, TextInput } from './reply.js';
+
+export interface Understanding {
+  readonly classifier: Classifier;
+  readonly smallTalk: (text: string) => SmallTalkId | undefined;
+}
+
+/** Decide the reply to one texted message. Pure: the same FAQ and text give the same reply. */
+export function replyToText(input: TextInput, faq: Faq, nlu: Understanding): Reply {
+  const text = input.text.trim();
+  if (text === '') return { kind: 'help' };
+  const keyword = keywordOf(text);
+  if (keyword === 'opt-out' || keyword === 'opt-in') return { kind: 'silent', reason: keyword };
+  if (keyword === 'help') return { kind: 'help' };
+
+  const picked = pickFromMenu(text, faq);
+  if (picked) return picked;
+
+  const talk = nlu.smallTalk(text);
+  if (talk === 'help') return { kind: 'help' };
+  if (talk) return { kind: 'smalltalk', id: talk };
+
+  const { accepted, best, runnerUp } = nlu.classifier.classify(text);
+  if (!best || !accepted) return best ? { kind: 'apology', nearest: { entry: best.entry, score: best.score } } : { kind: 'apology' };
+  const margin = faq.understanding.clarifyMargin;
+  if (runnerUp && runnerUp.score >= nlu.classifier.options.threshold && best.score - runnerUp.score < margin) {
+    return { kind: 'clarify', options: [best.entry, runnerUp.entry] };
+  }
+  return { kind: 'answer', entry: best.entry, score: best.score };
+}
+
+/** "7" or "#7" is entry 7; "b" or a topic's name lists that topic. */
+function pickFromMenu(text: string, faq: Faq): Reply | undefined {
+  const number = /^#?\s*(\d{1,4})\s*[.)]?$/.exec(text);
+  if (number) {
+    const entry = faq.entries[Number(number[1]) - 1];
+    return entry ? { kind: 'answer', entry, score: 1 } : { kind: 'help' };
+  }
+  const key = text.toLowerCase().replace(/[.!)]+$/, '');
+  const topic = faq.topics.find((t) => t.letter.toLowerCase() === key || t.name.toLowerCase() === key);
+  return topic ? { kind: 'topic', topic } : undefined;
+}
