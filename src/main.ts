@@ -57,8 +57,11 @@ function closeOnSignals(server: Server, logger: Logger): void {
       process.exit(1);
     }, SHUTDOWN_MS);
     timer.unref();
+    // keep-alive connections go idle once their request is answered: close them as they do
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
       clearTimeout(timer);
+      clearInterval(sweep);
       logger.info('stopped');
       process.exit(0);
     });
