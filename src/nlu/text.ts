@@ -18,6 +18,7 @@ export function cleanText(text: string): string {
     .replace(/[\u2018\u2019\u201A\u201B\u2032`´]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202F\u2060\uFEFF]+/g, ' ')
     // B.C.D.R. -> BCDR (before lower-casing, so a dotted run of capitals is unmistakable)
     .replace(/\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?/g, (m) => m.replace(/\./g, ''))
