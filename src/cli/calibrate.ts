@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { LineError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
 import { parseLabelledSet } from '../eval/labelled-set.js';
-import { bestThreshold, crossValidate, scoreAll, type Rates } from '../nlu/calibrate.js';
+import { bestThreshold, calibrationValue, crossValidate, scoreAll, type Rates } from '../nlu/calibrate.js';
 
 /** The settings searched. Small on purpose: a few well-separated values generalise better than a fine grid. */
 const GRID = {
@@ -38,7 +38,7 @@ const program = new Command('calibrate')
             const scored = [...crossValidate(faq, settings), ...scoreAll(faq, settings, negatives)];
             const { threshold, rates } = bestThreshold(scored, minEvidence);
             console.log(`${JSON.stringify(settings)} threshold ${threshold}: in-scope ${pct(rates.inScope)}, out-of-scope ${pct(rates.outOfScope)}`);
-            if (!best || rates.inScope + rates.outOfScope > best.rates.inScope + best.rates.outOfScope) best = { settings, threshold, rates };
+            if (!best || calibrationValue(rates) > calibrationValue(best.rates)) best = { settings, threshold, rates };
           }
     if (!best) return;
     console.log(`\nchosen: ${JSON.stringify({ ...best.settings, threshold: best.threshold })}`);

@@ -31,7 +31,8 @@ export function importSource(doc: SourceDocument, previous?: FaqFile): ImportRep
   const changed: string[] = [];
   const usedIds = new Set<string>();
   const entries: FaqFileEntry[] = grouped.map(({ main, also, answer }) => {
-    const old = previous?.entries.find((e) => [e, ...e.also].some((q) => [main, ...also].some((n) => sameQuestion(q, n))));
+    // An old entry is kept once: when its questions now have different answers, the others are new.
+    const old = previous?.entries.find((e) => !usedIds.has(e.id) && [e, ...e.also].some((q) => [main, ...also].some((n) => sameQuestion(q, n))));
     if (old) {
       if (old.answer !== answer) changed.push(old.id);
       usedIds.add(old.id);

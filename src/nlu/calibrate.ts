@@ -59,10 +59,21 @@ export function rates(scored: readonly Scored[], threshold: number, minEvidence:
   };
 }
 
-/** The threshold with the best balanced accuracy (mean of both rates); ties go to the stricter one. */
+/**
+ * An answer to a question the FAQ does not cover is worse than an apology for one it does (the line
+ * must never seem to say what the FAQ does not), so a wrong acceptance costs this many missed answers.
+ */
+export const FALSE_ANSWER_COST = 2;
+
+/** The value calibration maximises: in-scope rate plus the weighted out-of-scope rate. */
+export function calibrationValue(r: Rates): number {
+  return r.inScope + FALSE_ANSWER_COST * r.outOfScope;
+}
+
+/** The threshold with the best calibration value; ties go to the stricter one. */
 export function bestThreshold(scored: readonly Scored[], minEvidence: number): { threshold: number; rates: Rates } {
   let best = { threshold: 1, rates: rates(scored, 1, minEvidence) };
-  const value = (r: Rates): number => r.inScope + r.outOfScope;
+  const value = calibrationValue;
   for (let t = 0.2; t <= 0.9 + 1e-9; t += 0.01) {
     const r = rates(scored, t, minEvidence);
     if (value(r) > value(best.rates) + 1e-12 || (Math.abs(value(r) - value(best.rates)) < 1e-12 && t > best.threshold)) {

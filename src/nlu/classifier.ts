@@ -7,6 +7,8 @@ export interface Match {
   readonly score: number;
   /** Distinct content words of the question found in the entry's question and phrasings. */
   readonly evidence: number;
+  /** Content words of the question that the entry does not use at all. */
+  readonly unexplained: number;
 }
 
 /** The classifier's verdict. `best` is there whenever any entry shares a word; `accepted` says whether to answer. */
@@ -118,13 +120,20 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
       if (c === 0) continue;
       const score = opts.coverageShare * c + (1 - opts.coverageShare) * (nearest[i] ?? 0);
       let evidence = 0;
-      for (const t of terms) if (phrasingTerms[i]?.has(t)) evidence++;
-      ranked.push({ entry: entries[i] as Entry, score, evidence });
+      let unexplained = 0;
+      for (const t of terms) {
+        if (phrasingTerms[i]?.has(t)) evidence++;
+        if (!strength[i]?.has(t)) unexplained++;
+      }
+      ranked.push({ entry: entries[i] as Entry, score, evidence, unexplained });
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
     const [best, runnerUp] = ranked;
     if (!best) return { accepted: false };
-    const accepted = best.score >= opts.threshold && best.evidence >= opts.minEvidence;
+    // One shared word is enough only when nothing else in the question is foreign to the entry:
+    // "insurance?" is answered, "best insurance for my car" is not.
+    const enough = best.evidence >= Math.max(opts.minEvidence, best.unexplained > 0 ? 2 : 1);
+    const accepted = best.score >= opts.threshold && enough;
     return runnerUp ? { accepted, best, runnerUp } : { accepted, best };
   };
 

@@ -13,6 +13,8 @@ function words(text: string): string[] {
 /** When a short message is all pleasantries, which one wins: "thanks, bye" is a goodbye. */
 const PRIORITY: readonly SmallTalkId[] = ['goodbye', 'thanks', 'help', 'greeting'];
 const MAX_WORDS = 6;
+/** Words that go with any pleasantry and decide nothing: "ok thanks bye" is a goodbye. */
+const FILLER: ReadonlySet<string> = new Set(['ok', 'okay', 'oh', 'cool', 'alright', 'and', 'so']);
 
 /**
  * Recognise small talk: a message that is one of the small-talk phrasings, or made only of their
@@ -31,10 +33,12 @@ export function createSmallTalkMatcher(items: Iterable<SmallTalk>): (text: strin
     vocab.set(item.id, set);
   }
   return (text) => {
-    const w = words(text);
-    if (w.length === 0 || w.length > MAX_WORDS) return undefined;
-    const hit = exact.get(w.join(' '));
+    const said = words(text);
+    if (said.length === 0 || said.length > MAX_WORDS) return undefined;
+    const w = said.filter((x) => !FILLER.has(x));
+    const hit = exact.get(said.join(' ')) ?? exact.get(w.join(' '));
     if (hit) return hit;
+    if (w.length === 0) return undefined;
     const all = new Set<string>();
     vocab.forEach((s) => s.forEach((x) => all.add(x)));
     if (!w.every((x) => all.has(x))) return undefined;

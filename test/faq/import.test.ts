@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFaq } from '../../src/faq/build.js';
+import { importSource } from '../../src/faq/import.js';
+import type { FaqFile } from '../../src/faq/schema.js';
+import { parseSource } from '../../src/faq/source-format.js';
+import { formatFaqFile } from '../../src/faq/yaml-file.js';
+import { repoRoot, sixPhrasings } from '../fixtures/faq/faq-yaml.js';
+
+const SEED = path.resolve(repoRoot, '../shared/seeds/000_54b73e9492c96a12.txt');
+const SMALL = path.resolve(repoRoot, 'test/fixtures/faq/export-small.txt');
+
+const importFile = (file: string, previous?: FaqFile) => importSource(parseSource(readFileSync(file, 'utf8'), file), previous);
+const importText = (text: string, previous?: FaqFile) => importSource(parseSource(text, 'export.txt'), previous);
+
+/** The file as an editor leaves it after writing the phrasings of every entry and of the greeting. */
+const withPhrasings = (file: FaqFile): FaqFile => ({
+  ...file,
+  smalltalk: file.smalltalk.map((s) => ({ ...s, phrasings: ['hi', 'hello', 'who are you'] })),
+  entries: file.entries.map((e) => ({ ...e, phrasings: sixPhrasings(e.id) })),
+});
+
+function entry(file: FaqFile, id: string) {
+  const found = file.entries.find((e) => e.id === id);
+  if (!found) throw new Error(`no entry "${id}" in ${file.entries.map((e) => e.id).join(', ')}`);
+  return found;
+}
+
+describe('importSource on the real seed export', () => {
+  const report = importFile(SEED);
+
+  it('turns 19 blocks into 17 entries', () => {
+    expect(report.file.entries).toHaveLength(17);
+  });
+
+  it('gives the Business Continuity Plan both its overview and its download link, the link once', () => {
+    const answer = entry(report.file, 'business-continuity-plan').answer;
+    expect(answer).toMatch(/^Twilio is a cloud-communication platform hosted on AWS\./);
+    expect(answer).toContain('Link to download attachment:');
+    expect(answer.split('https://drive.google.com/file/d/1OV58HkarfgxgSuOK4eCUC7HDWe59N9ia/view')).toHaveLength(2);
+  });
+
+  it('lists the Cloud Security maintenance question under `also` of the scheduled maintenance entry', () => {
+    const maintenance = entry(report.file, 'scheduled-maintenance-window');
+    expect(maintenance.also).toEqual([{ topic: 'Cloud Security', question: 'Downtime / Maintenance windows' }]);
+    expect(report.file.entries.filter((e) => /maintenance/i.test(e.question))).toHaveLength(1);
+  });
+
+  it('decodes &#x27; in the whitelisting answer', () => {
+    expect(entry(report.file, 'whitelisting').answer).toContain("Twilio will not whitelist customer's IPs.");
+  });
+
+  it('writes ""Hard Down"" as "Hard Down"', () => {
+    const hardDown = report.file.entries.find((e) => e.question.includes('Hard Down'));
+    expect(hardDown?.question).toBe('DR "Hard Down" Scenarios');
+    expect(hardDown?.answer).toContain('AWS having a "hard down" situation');
+  });
+
+  it('makes the AI: line the greeting small talk of a new file', () => {
+    expect(report.file.smalltalk).toEqual([{ id: 'greeting', answer: expect.stringMatching(/^I am a chatbot/) as unknown, phrasings: [] }]);
+  });
+
+  it('reports every entry as new, to be given phrasings', () => {
+    expect(report.added).toEqual(report.file.entries.map((e) => e.id));
+    expect(report.changed).toEqual([]);
+    expect(report.removed).toEqual([]);
+  });
+});
+
+describe('importSource on a small export', () => {
+  const { file } = importFile(SMALL);
+
+  it('merges a question asked twice into one entry that gives both answers, in order', () => {
+    expect(entry(file, 'recovery-plan').answer).toBe('Our recovery plan covers every region we run in.\n\nLink to download the plan: https://example.com/plan.pdf');
+  });
+
+  it('merges answers that differ only in ’ and \' into one entry that lists the other question under `also`', () => {
+    const patch = entry(file, 'patch-window');
+    expect(patch.answer).toBe('We don’t stop the service for patches.');
+    expect(patch.also).toEqual([{ topic: 'Security', question: 'Patching / Downtime' }]);
+  });
+
+  it('makes ids of the first words of each question, without quotes', () => {
+    expect(file.entries.map((e) => e.id)).toEqual(['recovery-plan', 'patch-window', 'allowlisting', 'hard-down-outages']);
+  });
+
+  it('writes a data file that the line can load once each entry has phrasings', () => {
+    const faq = buildFaq(formatFaqFile(withPhrasings(file)), 'imported.yaml');
+    expect(faq.entries.map((e) => e.question)).toEqual(['Recovery Plan', 'Patch Window', 'Allowlisting', '"Hard Down" Outages']);
+    expect(faq.topics.map((t) => t.name)).toEqual(['Continuity', 'Security']);
+  });
+});
+
+describe('importSource with the previous data file', () => {
+  const previous = withPhrasings(importFile(SMALL).file);
+  const next = [
+    'TOPIC: Continuity\nQUESTION: Recovery Plan\nANSWER: Our recovery plan covers every region we run in.',
+    'TOPIC: Continuity\nQUESTION: Recovery Plan\nANSWER: Link to download the plan: https://example.com/plan-v2.pdf',
+    'TOPIC: Continuity\nQUESTION: Patch Window\nANSWER: We don’t stop the service for patches.',
+    'TOPIC: Security\nQUESTION: Patching / Downtime\nANSWER: We don\'t stop the service for patches.',
+    'TOPIC: Security\nQUESTION: Insurance\nANSWER: We carry cyber insurance.',
+  ].join('\n\n');
+  const report = importText(next, previous);
+
+  it('keeps the id and phrasings of an unchanged entry', () => {
+    expect(entry(report.file, 'patch-window')).toEqual(entry(previous, 'patch-window'));
+  });
+
+  it('reports an entry whose answer changed, and keeps its phrasings', () => {
+    expect(report.changed).toEqual(['recovery-plan']);
+    expect(entry(report.file, 'recovery-plan').answer).toContain('plan-v2.pdf');
+    expect(entry(report.file, 'recovery-plan').phrasings).toEqual(sixPhrasings('recovery-plan'));
+  });
+
+  it('reports a new question as a new id with no phrasings yet', () => {
+    expect(report.added).toEqual(['insurance']);
+    expect(entry(report.file, 'insurance').phrasings).toEqual([]);
+  });
+
+  it('reports the ids of entries the export no longer has, and drops them', () => {
+    expect(report.removed).toEqual(['allowlisting', 'hard-down-outages']);
+    expect(report.file.entries.map((e) => e.id)).toEqual(['recovery-plan', 'patch-window', 'insurance']);
+  });
+
+  it('keeps the previous name, apology and small talk', () => {
+    expect(report.file.name).toBe(previous.name);
+    expect(report.file.smalltalk).toEqual(previous.smalltalk);
+  });
+
+  it('gives a question its own new entry when its answer no longer matches the entry it was merged into', () => {
+    const split = importText(
+      'TOPIC: Continuity\nQUESTION: Patch Window\nANSWER: We don’t stop the service for patches.\n\n' +
+        'TOPIC: Security\nQUESTION: Patching / Downtime\nANSWER: Downtime is announced a week ahead.',
+      previous,
+    );
+    const ids = split.file.entries.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(entry(split.file, 'patch-window').phrasings).toEqual(sixPhrasings('patch-window'));
+    expect(split.added).toHaveLength(1);
+    expect(split.file.entries.find((e) => e.id === split.added[0])?.answer).toBe('Downtime is announced a week ahead.');
+  });
+});

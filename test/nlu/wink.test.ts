@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readWords } from '../../src/nlu/wink.js';
+
+/** A made-up word of letters only, distinct for each n: "zqbx", "zqcx", ... */
+const madeUp = (n: number): string => `zq${n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))}x`;
+
+describe('readWords', () => {
+  it('reads words and numbers with their stems and drops punctuation', () => {
+    const words = readWords('where are backups stored, 2 times?');
+    expect(words.map((w) => w.normal)).toEqual(['where', 'are', 'backups', 'stored', '2', 'times']);
+    expect(words.find((w) => w.normal === 'stored')?.stem).toBe('store');
+  });
+
+  it('marks function words as stop words and keeps "down" as a content word', () => {
+    const words = readWords('is the service down');
+    expect(words.filter((w) => w.stop).map((w) => w.normal)).toEqual(['is', 'the']);
+  });
+
+  it('marks a word outside the English model as unknown, and a known one as not', () => {
+    const [made, real] = readWords('zqxwvy stored');
+    expect(made?.unknown).toBe(true);
+    expect(real?.unknown).toBe(false);
+  });
+
+  it('keeps working after 60,000 distinct new words, with known words read as before', () => {
+    const before = readWords('stored recovery');
+    for (let batch = 0; batch < 60; batch++) {
+      const text = Array.from({ length: 1000 }, (_, i) => madeUp(batch * 1000 + i)).join(' ');
+      expect(readWords(text)).toHaveLength(1000);
+    }
+    const after = readWords('stored recovery');
+    expect(after).toEqual(before);
+    expect(after[0]?.stem).toBe('store');
+    expect(readWords('zqnewwordx')[0]?.unknown).toBe(true);
+  });
+});
