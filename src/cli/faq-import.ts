@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { LineError } from '../errors.js';
 import { importSource } from '../faq/import.js';
-import { faqFileSchema, understandingSchema, type FaqFile } from '../faq/schema.js';
+import { entrySchema, faqFileSchema, smallTalkSchema, type FaqFile } from '../faq/schema.js';
 import { parseSource } from '../faq/source-format.js';
 import { formatFaqFile } from '../faq/yaml-file.js';
 
@@ -35,19 +36,17 @@ function readText(path: string): string {
   }
 }
 
+/** An unfinished file (new entries without phrasings yet) still keeps what it has. */
+const previousFileSchema = faqFileSchema.extend({
+  smalltalk: z.array(smallTalkSchema.extend({ phrasings: z.array(z.string()) })).default([]),
+  entries: z.array(entrySchema.extend({ phrasings: z.array(z.string()) })),
+});
+
 function readPrevious(path: string): FaqFile {
-  const parsed = faqFileSchema.safeParse(parse(readText(path)));
+  const parsed = previousFileSchema.safeParse(parse(readText(path)));
   if (!parsed.success) {
-    // An unfinished file (say, a new entry without phrasings yet) still keeps what it has.
-    const loose = faqFileSchema.partial().passthrough().parse(parse(readText(path))) as Partial<FaqFile>;
-    return {
-      name: loose.name ?? 'the FAQ',
-      apology: loose.apology ?? '',
-      synonyms: loose.synonyms ?? {},
-      understanding: understandingSchema.parse(loose.understanding ?? {}),
-      smalltalk: loose.smalltalk ?? [],
-      entries: (loose.entries ?? []) as FaqFile['entries'],
-    };
+    const issue = parsed.error.issues[0];
+    throw new LineError('FAQ_INVALID', `${path}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`, 'fix the data file, or import into a new file with --out');
   }
   return parsed.data;
 }

@@ -74,10 +74,12 @@ export function calibrationValue(r: Rates): number {
 export function bestThreshold(scored: readonly Scored[], minEvidence: number): { threshold: number; rates: Rates } {
   let best = { threshold: 1, rates: rates(scored, 1, minEvidence) };
   const value = calibrationValue;
-  for (let t = 0.2; t <= 0.9 + 1e-9; t += 0.01) {
+  // Whole hundredths, so the threshold tested is exactly the one written.
+  for (let k = 20; k <= 90; k++) {
+    const t = k / 100;
     const r = rates(scored, t, minEvidence);
     if (value(r) > value(best.rates) + 1e-12 || (Math.abs(value(r) - value(best.rates)) < 1e-12 && t > best.threshold)) {
-      best = { threshold: Math.round(t * 100) / 100, rates: r };
+      best = { threshold: t, rates: r };
     }
   }
   return best;
