@@ -32,6 +32,8 @@ export function createSmallTalkMatcher(items: Iterable<SmallTalk>): (text: strin
     }
     vocab.set(item.id, set);
   }
+  const all = new Set<string>();
+  vocab.forEach((set) => set.forEach((x) => all.add(x)));
   return (text) => {
     const said = words(text);
     if (said.length === 0 || said.length > MAX_WORDS) return undefined;
@@ -39,8 +41,6 @@ export function createSmallTalkMatcher(items: Iterable<SmallTalk>): (text: strin
     const hit = exact.get(said.join(' ')) ?? exact.get(w.join(' '));
     if (hit) return hit;
     if (w.length === 0) return undefined;
-    const all = new Set<string>();
-    vocab.forEach((s) => s.forEach((x) => all.add(x)));
     if (!w.every((x) => all.has(x))) return undefined;
     return PRIORITY.find((id) => w.some((x) => vocab.get(id)?.has(x) && !isShared(x, id, vocab)));
   };
