@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LineError } from '../errors.js';
+import { describeIssue } from '../faq/build.js';
 import { importSource } from '../faq/import.js';
+import { readFaqText } from '../faq/load.js';
 import { entrySchema, faqFileSchema, smallTalkSchema, type FaqFile } from '../faq/schema.js';
 import { parseSource } from '../faq/source-format.js';
 import { formatFaqFile } from '../faq/yaml-file.js';
@@ -13,9 +15,9 @@ const program = new Command('faq:import')
   .argument('<export>', 'the exported FAQ text file')
   .option('-o, --out <file>', 'the FAQ data file to update or create', 'faq-data/faq.yaml')
   .option('--dry-run', 'print the result instead of writing it')
-  .action((exportPath: string, opts: { out: string; dryRun?: boolean }) => {
-    const doc = parseSource(readText(exportPath), exportPath);
-    const previous = existsSync(opts.out) ? readPrevious(opts.out) : undefined;
+  .action(async (exportPath: string, opts: { out: string; dryRun?: boolean }) => {
+    const doc = parseSource(await readFaqText(exportPath, 'give the path of the exported FAQ text'), exportPath);
+    const previous = existsSync(opts.out) ? await readPrevious(opts.out) : undefined;
     const report = importSource(doc, previous);
     const text = formatFaqFile(report.file);
     if (opts.dryRun) process.stdout.write(text);
@@ -28,32 +30,22 @@ const program = new Command('faq:import')
     }
   });
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new LineError('FAQ_UNREADABLE', `${path}: ${(err as Error).message}`);
-  }
-}
-
 /** An unfinished file (new entries without phrasings yet) still keeps what it has. */
 const previousFileSchema = faqFileSchema.extend({
   smalltalk: z.array(smallTalkSchema.extend({ phrasings: z.array(z.string()) })).default([]),
   entries: z.array(entrySchema.extend({ phrasings: z.array(z.string()) })),
 });
 
-function readPrevious(path: string): FaqFile {
-  const parsed = previousFileSchema.safeParse(parse(readText(path)));
+async function readPrevious(path: string): Promise<FaqFile> {
+  const raw: unknown = parse(await readFaqText(path));
+  const parsed = previousFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new LineError('FAQ_INVALID', `${path}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`, 'fix the data file, or import into a new file with --out');
+    throw new LineError('FAQ_INVALID', `${path}: ${describeIssue(parsed.error.issues[0], raw)}`, 'fix the data file, or import into a new file with --out');
   }
   return parsed.data;
 }
 
-try {
-  program.parse();
-} catch (err) {
+program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof LineError ? err.describe() : String(err));
   process.exit(1);
-}
+});

@@ -20,7 +20,8 @@ export function buildFaq(yamlText: string, source: string): Faq {
   return freeze(parsed.data, source);
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): string {
+/** A schema problem of an FAQ data file, naming the entry and field: `entry 3 "x", field "phrasings": ...`. */
+export function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): string {
   if (!issue) return 'invalid';
   const path = issue.path;
   const [section, index, field, ...rest] = path;

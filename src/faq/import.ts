@@ -1,3 +1,4 @@
+import { toGsm7 } from '../render/gsm.js';
 import type { SourceBlock, SourceDocument } from './source-format.js';
 import { understandingSchema, type FaqFile, type FaqFileEntry, type SourceQuestion } from './schema.js';
 
@@ -79,7 +80,7 @@ function mergeSameAnswer(items: readonly Merged[]): Merged[] {
 
 /** Two answers are the same when they differ only in quote style, case or spacing. */
 function answerKey(answer: string): string {
-  return answer.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').toLowerCase();
+  return toGsm7(answer).replace(/\s+/g, ' ').toLowerCase();
 }
 
 function sameQuestion(a: SourceQuestion, b: SourceQuestion): boolean {

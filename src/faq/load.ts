@@ -5,11 +5,14 @@ import type { Faq } from './model.js';
 
 /** Read and validate an FAQ data file. */
 export async function loadFaq(path: string): Promise<Faq> {
-  let text: string;
+  return buildFaq(await readFaqText(path), path);
+}
+
+/** A file's text, or a LineError naming it. */
+export async function readFaqText(path: string, hint = 'set FAQ_FILE to the FAQ data file'): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (err) {
-    throw new LineError('FAQ_UNREADABLE', `${path}: ${(err as Error).message}`, 'set FAQ_FILE to the FAQ data file');
+    throw new LineError('FAQ_UNREADABLE', `${path}: ${(err as Error).message}`, hint);
   }
-  return buildFaq(text, path);
 }

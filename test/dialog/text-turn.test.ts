@@ -5,7 +5,7 @@ import { buildFaq } from '../../src/faq/build.js';
 import { loadFaq } from '../../src/faq/load.js';
 import type { Faq } from '../../src/faq/model.js';
 import { createLine, type Line } from '../../src/line.js';
-import { faqYaml, repoRoot, type EntrySpec } from '../fixtures/faq/faq-yaml.js';
+import { faqYaml, insurance, repoRoot, type EntrySpec } from '../fixtures/faq/faq-yaml.js';
 
 let faq: Faq;
 let line: Line;
@@ -121,12 +121,7 @@ describe('clarifying between two entries', () => {
       question: 'Backup place',
       phrasings: ['where are backups kept', 'backup place', 'which place holds backups', 'backups place', 'place of the backups', 'where do backups live'],
     },
-    {
-      id: 'insurance',
-      question: 'Insurance',
-      answer: 'We carry cyber liability insurance.',
-      phrasings: ['insurance', 'are you insured', 'cyber insurance', 'liability insurance', 'insurance cover', 'what insurance do you carry'],
-    },
+    insurance,
   ];
   const lineWith = (clarifyMargin: number) => createLine(buildFaq(faqYaml(near, { understanding: { threshold: 0.1, clarifyMargin } }), 'near.yaml'));
 

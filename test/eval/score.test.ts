@@ -5,22 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/eval/score.js';
 import { buildFaq } from '../../src/faq/build.js';
 import { createLine } from '../../src/line.js';
-import { faqYaml, repoRoot, type EntrySpec } from '../fixtures/faq/faq-yaml.js';
+import { backupZones, faqYaml, insurance, repoRoot, type EntrySpec } from '../fixtures/faq/faq-yaml.js';
 
-const entries: EntrySpec[] = [
-  {
-    id: 'backup-zones',
-    question: 'Backup zones',
-    answer: 'Backups are kept in AWS US West.',
-    phrasings: ['where are backups stored', 'backup location', 'which region holds backups', 'backup zones', 'where do you keep backups', 'backups region'],
-  },
-  {
-    id: 'insurance',
-    question: 'Insurance',
-    answer: 'We carry cyber liability insurance.',
-    phrasings: ['insurance', 'are you insured', 'cyber insurance', 'liability insurance', 'insurance cover', 'what insurance do you carry'],
-  },
-];
+const entries: EntrySpec[] = [backupZones, insurance];
 const line = createLine(buildFaq(faqYaml(entries, { understanding: { threshold: 0.3 } }), 'tiny.yaml'));
 
 describe('evaluate', () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildFaq } from '../../src/faq/build.js';
 import { bestThreshold, crossValidate, rates, scoreAll, type Scored } from '../../src/nlu/calibrate.js';
-import { faqYaml } from '../fixtures/faq/faq-yaml.js';
+import { backupZones, faqYaml, insurance } from '../fixtures/faq/faq-yaml.js';
 
 const faq = buildFaq(
-  faqYaml([
-    {
-      id: 'backup-zones',
-      question: 'Backup zones',
-      phrasings: ['where are backups stored', 'backup location', 'which region holds backups', 'backup zones', 'where do you keep backups', 'backups region'],
-    },
-    {
-      id: 'insurance',
-      question: 'Insurance',
-      phrasings: ['insurance', 'are you insured', 'cyber insurance', 'liability insurance', 'insurance cover', 'what insurance do you carry'],
-    },
-  ]),
+  faqYaml([backupZones, insurance]),
   'tiny.yaml',
 );
 
