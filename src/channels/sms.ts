@@ -5,6 +5,7 @@ import { formFields } from '../http/form.js';
 import type { Line } from '../line.js';
 import type { Logger } from '../log.js';
 import { renderSmsTwiml } from '../render/sms.js';
+import { recordTurn } from './turn.js';
 
 export interface SmsOptions {
   readonly line: () => Line;
@@ -23,11 +24,13 @@ export function smsHandler(options: SmsOptions): RequestHandler {
     const line = options.line();
     const reply = line.reply(input);
     const { twiml, messages } = renderSmsTwiml(reply, line.faq);
+    const score = scoreOf(reply);
+    recordTurn(res, { channel: 'sms', outcome: outcomeOf(reply), ...score });
     res.type('text/xml').send(twiml);
     logger.child({ messageSid: fields.MessageSid }).info(
       {
         channel: 'sms',
-        ...scoreOf(reply),
+        ...score,
         outcome: outcomeOf(reply),
         parts: messages.length,
         latencyMs: Math.round((performance.now() - started) * 10) / 10,
