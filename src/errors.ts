@@ -4,7 +4,9 @@ export type ErrorCode =
   | 'FAQ_SYNTAX'
   | 'FAQ_INVALID'
   | 'CONFIG_INVALID'
-  | 'IMPORT_FORMAT';
+  | 'IMPORT_FORMAT'
+  | 'BENCH_DATA_MISSING'
+  | 'BENCH_DATA_INVALID';
 
 export class LineError extends Error {
   override readonly name = 'LineError';

@@ -8,10 +8,10 @@ import { bestThreshold, calibrationValue, crossValidate, scoreAll, type Rates } 
 
 /** The settings searched. Small on purpose: a few well-separated values generalise better than a fine grid. */
 const GRID = {
-  coverageShare: [0.3, 0.5, 0.7],
-  answerWeight: [0.25, 0.5],
-  rarityPower: [0, 1],
+  linearShare: [0.3, 0.4, 0.5],
+  coverageShare: [0.3, 0.5],
   foreignWeight: [1, 2],
+  foreignNounWeight: [1.5, 2],
 };
 
 const pct = (r: number): string => `${(100 * r).toFixed(1)}%`;
@@ -28,15 +28,15 @@ const program = new Command('calibrate')
   .action(async (opts: { faq: string; set: string; dryRun?: boolean }) => {
     const faq = await loadFaq(opts.faq);
     const negatives = parseLabelledSet(readFileSync(opts.set, 'utf8'), opts.set, new Set(faq.entries.map((e) => e.id)));
-    const minEvidence = faq.understanding.minEvidence;
     let best: { settings: Record<string, number>; threshold: number; rates: Rates } | undefined;
-    for (const coverageShare of GRID.coverageShare)
-      for (const answerWeight of GRID.answerWeight)
-        for (const rarityPower of GRID.rarityPower)
-          for (const foreignWeight of GRID.foreignWeight) {
-            const settings = { coverageShare, answerWeight, rarityPower, foreignWeight };
-            const scored = [...crossValidate(faq, settings), ...scoreAll(faq, settings, negatives)];
-            const { threshold, rates } = bestThreshold(scored, minEvidence);
+    for (const linearShare of GRID.linearShare)
+      for (const coverageShare of GRID.coverageShare)
+        for (const foreignWeight of GRID.foreignWeight)
+          for (const foreignNounWeight of GRID.foreignNounWeight) {
+            const settings = { linearShare, coverageShare, foreignWeight, foreignNounWeight };
+            const options = { ...faq.understanding, ...settings };
+            const scored = [...crossValidate(faq, options), ...scoreAll(faq, options, negatives)];
+            const { threshold, rates } = bestThreshold(scored);
             console.log(`${JSON.stringify(settings)} threshold ${threshold}: in-scope ${pct(rates.inScope)}, out-of-scope ${pct(rates.outOfScope)}`);
             if (!best || calibrationValue(rates) > calibrationValue(best.rates)) best = { settings, threshold, rates };
           }

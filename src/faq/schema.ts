@@ -31,11 +31,17 @@ export const smallTalkSchema = z.strictObject({
 /** The classifier's calibrated settings (`npm run calibrate` writes them). */
 export const understandingSchema = z.strictObject({
   threshold: z.number().min(0).max(1).default(0.5),
-  minEvidence: z.number().int().min(1).default(1),
+  minEvidence: z.number().int().min(0).default(1),
   answerWeight: z.number().min(0).max(1).default(0.5),
   coverageShare: z.number().min(0).max(1).default(0.5),
   rarityPower: z.number().min(0).max(4).default(0),
   foreignWeight: z.number().min(0.1).max(10).default(1),
+  /** How much more a noun, name or number the FAQ never uses weighs than another foreign word. */
+  foreignNounWeight: z.number().min(0.1).max(10).default(1),
+  /** Weight of the model trained on the phrasings in the score (0: word overlap only). */
+  linearShare: z.number().min(0).max(1).default(0),
+  /** Shared words needed when the question also has words foreign to the entry. */
+  foreignEvidence: z.number().int().min(0).max(5).default(2),
   /** Ask which entry was meant when the runner-up scores within this of the best. 0 never asks. */
   clarifyMargin: z.number().min(0).max(0.5).default(0.02),
 });

@@ -11,10 +11,16 @@ export interface Analysis {
   readonly rarity: readonly number[];
   /** Stems of content words that neither the English model nor the FAQ knows. */
   readonly unknown: readonly string[];
+  /** Whether each content word is a noun, name or number (same order as `content`). */
+  readonly naming: readonly boolean[];
+  /** Stems of every word, stop words included, in order: for phrase features. */
+  readonly words: readonly string[];
 }
 
 /** Nouns, names and numbers say what a question is about; verbs and adverbs much less. */
 const POS_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, NUM: 1, X: 1, ADJ: 0.6, VERB: 0.4, ADV: 0.3 };
+
+const NAMING: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM']);
 
 export interface Analyzer {
   analyze(text: string): Analysis;
@@ -63,14 +69,18 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
       const content: string[] = [];
       const rarity: number[] = [];
       const unknown: string[] = [];
+      const words: string[] = [];
+      const naming: boolean[] = [];
       for (const raw of readWords(prepare(text, knownJoin))) {
         const word = fix(raw);
+        words.push(word.stem);
         if (word.stop) continue;
         content.push(word.stem);
         rarity.push(Math.max(word.rarity, POS_WEIGHT[word.pos] ?? 0.5));
+        naming.push(NAMING.has(word.pos));
         if (word.unknown && !vocabulary.has(word.normal)) unknown.push(word.stem);
       }
-      return { content, rarity, unknown };
+      return { content, rarity, unknown, words, naming };
     },
   };
 }

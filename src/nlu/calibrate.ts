@@ -1,5 +1,6 @@
 import type { Faq } from '../faq/model.js';
-import { createClassifier, type ClassifierOptions } from './classifier.js';
+import { accuracyAt, type Verdict } from './threshold.js';
+import { createClassifier, type Classification, type ClassifierOptions } from './classifier.js';
 
 /** One labelled question: `expect` is an entry id, or undefined when the FAQ does not cover it. */
 export interface Labelled {
@@ -7,13 +8,8 @@ export interface Labelled {
   readonly expect?: string;
 }
 
-/** What a question scored: the best entry (if any), its score and evidence. */
-export interface Scored {
-  readonly expect?: string;
-  readonly got?: string;
-  readonly score: number;
-  readonly evidence: number;
-}
+/** What a question scored: the best entry (if any), its score, and whether the other gates let it answer. */
+export type Scored = Verdict;
 
 /**
  * Score every phrasing of the FAQ with a classifier that has not seen it (k folds), so in-scope
@@ -27,19 +23,20 @@ export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, fol
       ...e,
       phrasings: e.phrasings.filter((p, i) => (i % folds === fold ? (held.push({ text: p, expect: e.id }), false) : true)),
     }));
-    const classifier = createClassifier({ ...faq, entries }, options);
+    const classifier = createClassifier({ ...faq, entries }, { ...options, threshold: 0 });
     for (const q of held) out.push(score(classifier.classify(q.text), q.expect));
   }
   return out;
 }
 
 export function scoreAll(faq: Faq, options: Partial<ClassifierOptions>, set: readonly Labelled[]): Scored[] {
-  const classifier = createClassifier(faq, options);
+  const classifier = createClassifier(faq, { ...options, threshold: 0 });
   return set.map((q) => score(classifier.classify(q.text), q.expect));
 }
 
-function score(c: ReturnType<ReturnType<typeof createClassifier>['classify']>, expect?: string): Scored {
-  return { expect, got: c.best?.entry.id, score: c.best?.score ?? 0, evidence: c.best?.evidence ?? 0 };
+/** Scored at threshold 0, so `accepted` is exactly "the other gates pass". */
+function score(c: Classification, expect?: string): Scored {
+  return { expect, got: c.best?.entry.id, score: c.best?.score ?? 0, eligible: c.best !== undefined && c.accepted };
 }
 
 export interface Rates {
@@ -49,14 +46,9 @@ export interface Rates {
   readonly outOfScope: number;
 }
 
-export function rates(scored: readonly Scored[], threshold: number, minEvidence: number): Rates {
-  const accept = (s: Scored): boolean => s.score >= threshold && s.evidence >= minEvidence;
-  const ins = scored.filter((s) => s.expect !== undefined);
-  const oos = scored.filter((s) => s.expect === undefined);
-  return {
-    inScope: ins.filter((s) => accept(s) && s.got === s.expect).length / Math.max(1, ins.length),
-    outOfScope: oos.filter((s) => !accept(s)).length / Math.max(1, oos.length),
-  };
+export function rates(scored: readonly Scored[], threshold: number): Rates {
+  const a = accuracyAt(scored, threshold);
+  return { inScope: a.inScope, outOfScope: a.oosRecall };
 }
 
 /**
@@ -71,13 +63,13 @@ export function calibrationValue(r: Rates): number {
 }
 
 /** The threshold with the best calibration value; ties go to the stricter one. */
-export function bestThreshold(scored: readonly Scored[], minEvidence: number): { threshold: number; rates: Rates } {
-  let best = { threshold: 1, rates: rates(scored, 1, minEvidence) };
+export function bestThreshold(scored: readonly Scored[]): { threshold: number; rates: Rates } {
+  let best = { threshold: 1, rates: rates(scored, 1) };
   const value = calibrationValue;
   // Whole hundredths, so the threshold tested is exactly the one written.
   for (let k = 20; k <= 90; k++) {
     const t = k / 100;
-    const r = rates(scored, t, minEvidence);
+    const r = rates(scored, t);
     if (value(r) > value(best.rates) + 1e-12 || (Math.abs(value(r) - value(best.rates)) < 1e-12 && t > best.threshold)) {
       best = { threshold: t, rates: r };
     }

@@ -1,5 +1,7 @@
 import type { Entry, Faq } from '../faq/model.js';
 import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { FeatureSpace, namedFeatures } from './features.js';
+import { trainSoftmax, type Sparse } from './softmax.js';
 
 export interface Match {
   readonly entry: Entry;
@@ -32,9 +34,15 @@ export interface ClassifierOptions {
   readonly rarityPower: number;
   /** How much more a word the FAQ never uses weighs than its rarest own word. */
   readonly foreignWeight: number;
+  /** How much more a noun, name or number the FAQ never uses weighs than another foreign word. */
+  readonly foreignNounWeight: number;
+  /** Weight of the model trained on the phrasings in the score (geometric blend with word overlap). */
+  readonly linearShare: number;
+  /** Shared words needed when the question also has words the entry never uses. */
+  readonly foreignEvidence: number;
 }
 
-export const defaultOptions: ClassifierOptions = { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, rarityPower: 1, foreignWeight: 1 };
+export const defaultOptions: ClassifierOptions = { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, rarityPower: 1, foreignWeight: 1, foreignNounWeight: 1, linearShare: 0, foreignEvidence: 2 };
 
 export interface Classifier {
   classify(text: string): Classification;
@@ -73,7 +81,9 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     const a = nlu.analyze(text);
     const w = new Map<string, number>();
     a.content.forEach((t, i) => {
-      const v = idf(t) * Math.pow(a.rarity[i] ?? 1, opts.rarityPower);
+      // A foreign noun or name usually says what the question is really about ("my car", "plivo").
+      const naming = a.naming[i] && !df.has(t) ? opts.foreignNounWeight : 1;
+      const v = naming * idf(t) * Math.pow(a.rarity[i] ?? 1, opts.rarityPower);
       if (v > (w.get(t) ?? 0)) w.set(t, v);
     });
     return w;
@@ -92,13 +102,29 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
       vec.forEach((w, t) => push(docPostings, t, { doc, weight: w }));
     }
   });
+  // The trained model: every way people ask an entry is an example of that entry.
+  const space = new FeatureSpace();
+  const featuresOf = (text: string, learn = false): Sparse => space.vector(namedFeatures(nlu.analyze(text)), learn);
+  const model =
+    opts.linearShare > 0
+      ? (() => {
+          const xs: Sparse[] = [];
+          const ys: number[] = [];
+          asked.forEach((texts, i) => texts.forEach((t) => (xs.push(featuresOf(t, true)), ys.push(i))));
+          return trainSoftmax(xs, ys, n, space.size);
+        })()
+      : undefined;
+  const probability = new Float64Array(n);
+
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
   const classify = (text: string): Classification => {
     const weights = weigh(text);
-    // Never compare empty bags: a question with no content word matches nothing.
-    if (weights.size === 0) return { accepted: false };
-    const terms = [...weights.keys()];
+    const x = model ? featuresOf(text) : undefined;
+    // Never compare empty bags: a question with no content word (and, with a trained model that
+    // may answer on its own, no known feature either) matches nothing.
+    const modelAlone = model !== undefined && opts.minEvidence === 0 && x !== undefined && x.index.length > 0;
+    if (weights.size === 0 && !modelAlone) return { accepted: false };
     let total = 0;
     weights.forEach((w) => (total += w));
     const coverage = new Float64Array(n);
@@ -114,27 +140,40 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
       const e = docEntry[doc] as number;
       if (dot > (nearest[e] ?? 0)) nearest[e] = dot;
     });
-    const ranked: Match[] = [];
+    if (model && x) model.probabilities(x, probability);
+    // The best two entries; an entry sharing no word is a candidate only when the model may answer alone.
+    let first = -1;
+    let second = -1;
+    const scores = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const c = coverage[i] ?? 0;
-      if (c === 0) continue;
-      const score = opts.coverageShare * c + (1 - opts.coverageShare) * (nearest[i] ?? 0);
+      if (c === 0 && !modelAlone) continue;
+      const overlap = opts.coverageShare * c + (1 - opts.coverageShare) * (nearest[i] ?? 0);
+      // Geometric blend: an entry must convince both the model and the word overlap.
+      const score = model ? Math.pow(probability[i] ?? 0, opts.linearShare) * Math.pow(overlap, 1 - opts.linearShare) : overlap;
+      scores[i] = score;
+      if (first < 0 || score > (scores[first] as number)) {
+        second = first;
+        first = i;
+      } else if (second < 0 || score > (scores[second] as number)) second = i;
+    }
+    if (first < 0) return { accepted: false };
+    const terms = [...weights.keys()];
+    const match = (i: number): Match => {
       let evidence = 0;
       let unexplained = 0;
       for (const t of terms) {
         if (phrasingTerms[i]?.has(t)) evidence++;
         if (!strength[i]?.has(t)) unexplained++;
       }
-      ranked.push({ entry: entries[i] as Entry, score, evidence, unexplained });
-    }
-    ranked.sort((a, b) => b.score - a.score || a.entry.number - b.entry.number);
-    const [best, runnerUp] = ranked;
-    if (!best) return { accepted: false };
+      return { entry: entries[i] as Entry, score: scores[i] as number, evidence, unexplained };
+    };
+    const best = match(first);
     // One shared word is enough only when nothing else in the question is foreign to the entry:
     // "insurance?" is answered, "best insurance for my car" is not.
-    const enough = best.evidence >= Math.max(opts.minEvidence, best.unexplained > 0 ? 2 : 1);
+    const enough = best.evidence >= Math.max(opts.minEvidence, best.unexplained > 0 ? opts.foreignEvidence : Math.min(1, opts.minEvidence));
     const accepted = best.score >= opts.threshold && enough;
-    return runnerUp ? { accepted, best, runnerUp } : { accepted, best };
+    return second >= 0 ? { accepted, best, runnerUp: match(second) } : { accepted, best };
   };
 
   return { classify, options: opts };

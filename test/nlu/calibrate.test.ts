@@ -8,33 +8,30 @@ const faq = buildFaq(
   'tiny.yaml',
 );
 
-const inScope = (score: number, got = 'a'): Scored => ({ expect: 'a', got, score, evidence: 1 });
-const outOfScope = (score: number): Scored => ({ got: 'a', score, evidence: 1 });
+const inScope = (score: number, got = 'a'): Scored => ({ expect: 'a', got, score, eligible: true });
+const outOfScope = (score: number): Scored => ({ got: 'a', score, eligible: true });
 
 describe('rates', () => {
   it('counts in-scope questions accepted with the right entry, and out-of-scope ones rejected', () => {
     const scored = [inScope(0.8), inScope(0.8, 'b'), inScope(0.2), outOfScope(0.1), outOfScope(0.9)];
-    expect(rates(scored, 0.5, 1)).toEqual({ inScope: 1 / 3, outOfScope: 1 / 2 });
+    expect(rates(scored, 0.5)).toEqual({ inScope: 1 / 3, outOfScope: 1 / 2 });
   });
 
-  it('does not accept a score with too little evidence', () => {
-    expect(rates([{ expect: 'a', got: 'a', score: 0.9, evidence: 1 }], 0.5, 2).inScope).toBe(0);
+  it('does not accept a score the other gates reject (too little evidence)', () => {
+    expect(rates([{ expect: 'a', got: 'a', score: 0.9, eligible: false }], 0.5).inScope).toBe(0);
   });
 });
 
 describe('bestThreshold', () => {
   it('finds a threshold that separates in-scope from out-of-scope scores', () => {
-    const best = bestThreshold([inScope(0.7), inScope(0.65), outOfScope(0.3), outOfScope(0.35)], 1);
+    const best = bestThreshold([inScope(0.7), inScope(0.65), outOfScope(0.3), outOfScope(0.35)]);
     expect(best.rates).toEqual({ inScope: 1, outOfScope: 1 });
     expect(best.threshold).toBeGreaterThan(0.35);
     expect(best.threshold).toBeLessThanOrEqual(0.65);
   });
 
-  // Bug: the search adds 0.01 to a float 70 times, so its "0.6" is 0.6000000000000003 and rejects a
-  // score of exactly 0.6; the stricter tie 0.6 is missed and 0.59 chosen. Remove `.fails` once
-  // src/nlu/calibrate.ts counts in whole hundredths (for k = 20..90: t = k / 100).
   it('breaks a tie towards the stricter threshold, up to the lowest in-scope score itself', () => {
-    expect(bestThreshold([inScope(0.6), outOfScope(0.3)], 1).threshold).toBe(0.6);
+    expect(bestThreshold([inScope(0.6), outOfScope(0.3)]).threshold).toBe(0.6);
   });
 });
 
