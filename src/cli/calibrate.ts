@@ -8,7 +8,7 @@ import { bestThreshold, calibrationValue, crossValidate, scoreAll, type Rates } 
 
 /** The settings searched. Small on purpose: a few well-separated values generalise better than a fine grid. */
 const GRID = {
-  linearShare: [0.3, 0.4, 0.5],
+  linearShare: [0.3, 0.5],
   coverageShare: [0.3, 0.5],
   foreignWeight: [1, 2],
   foreignNounWeight: [1.5, 2],
@@ -18,16 +18,19 @@ const pct = (r: number): string => `${(100 * r).toFixed(1)}%`;
 
 const program = new Command('calibrate')
   .description(
-    'Choose the classifier settings and acceptance threshold: in-scope scores come from the phrasings ' +
-      '(each scored by a classifier that has not seen it, 5 folds), out-of-scope scores from the calibration set. ' +
+    'Choose the classifier settings and acceptance threshold: every phrasing and every decline of the FAQ is ' +
+      'scored by a classifier that has not seen it (5 folds), plus an optional extra out-of-scope set. ' +
       'Writes the result into the FAQ file\'s "understanding" section.',
   )
   .option('--faq <file>', 'FAQ data file', 'faq-data/faq.yaml')
-  .option('--set <file>', 'out-of-scope calibration questions', 'faq-data/calibration.yaml')
+  .option('--set <file>', 'extra out-of-scope questions (labelled-set format), scored but not learned')
   .option('--dry-run', 'print the result without writing it')
-  .action(async (opts: { faq: string; set: string; dryRun?: boolean }) => {
+  .action(async (opts: { faq: string; set?: string; dryRun?: boolean }) => {
     const faq = await loadFaq(opts.faq);
-    const negatives = parseLabelledSet(readFileSync(opts.set, 'utf8'), opts.set, new Set(faq.entries.map((e) => e.id)));
+    const extra = opts.set ? parseLabelledSet(readFileSync(opts.set, 'utf8'), opts.set, new Set(faq.entries.map((e) => e.id))) : [];
+    if (faq.declines.length + extra.length === 0) {
+      throw new LineError('FAQ_INVALID', `${opts.faq}: no out-of-scope questions to calibrate against`, 'add questions the line must decline under "declines:" in the FAQ file, or pass --set');
+    }
     let best: { settings: Record<string, number>; threshold: number; rates: Rates } | undefined;
     for (const linearShare of GRID.linearShare)
       for (const coverageShare of GRID.coverageShare)
@@ -35,14 +38,14 @@ const program = new Command('calibrate')
           for (const foreignNounWeight of GRID.foreignNounWeight) {
             const settings = { linearShare, coverageShare, foreignWeight, foreignNounWeight };
             const options = { ...faq.understanding, ...settings };
-            const scored = [...crossValidate(faq, options), ...scoreAll(faq, options, negatives)];
+            const scored = [...crossValidate(faq, options), ...scoreAll(faq, options, extra)];
             const { threshold, rates } = bestThreshold(scored);
             console.log(`${JSON.stringify(settings)} threshold ${threshold}: in-scope ${pct(rates.inScope)}, out-of-scope ${pct(rates.outOfScope)}`);
             if (!best || calibrationValue(rates) > calibrationValue(best.rates)) best = { settings, threshold, rates };
           }
     if (!best) return;
     console.log(`\nchosen: ${JSON.stringify({ ...best.settings, threshold: best.threshold })}`);
-    console.log(`cross-validated in-scope ${pct(best.rates.inScope)}, calibration out-of-scope ${pct(best.rates.outOfScope)}`);
+    console.log(`cross-validated in-scope ${pct(best.rates.inScope)}, cross-validated out-of-scope ${pct(best.rates.outOfScope)}`);
     if (opts.dryRun) return;
     const doc = parseDocument(readFileSync(opts.faq, 'utf8'));
     doc.set('understanding', { ...faq.understanding, ...best.settings, threshold: best.threshold });

@@ -63,6 +63,8 @@ export function clincFaq(data: ClincData): Faq {
     synonyms: {},
     understanding: { threshold: 0, minEvidence: 0, answerWeight: 0.5, coverageShare: 0.5, rarityPower: 0, foreignWeight: 1, foreignNounWeight: 1, linearShare: 1, foreignEvidence: 0, clarifyMargin: 0 },
     smalltalk: [],
+    // The paper's rule: no out-of-scope training data.
+    declines: [],
     entries: [...data.train].map(([id, [question = id, ...phrasings]]) => ({ id, topic: 'CLINC150', question, also: [], answer: '-', phrasings })),
   };
   return buildFaq(stringify(file), `CLINC150 ${data.split}`);

@@ -78,6 +78,7 @@ function freeze(file: FaqFile, source: string): Faq {
     synonyms: Object.freeze(file.synonyms),
     understanding: Object.freeze(file.understanding),
     smalltalk,
+    declines: Object.freeze(file.declines),
     entries: Object.freeze(entries),
     topics: Object.freeze(topics),
   });

@@ -18,6 +18,7 @@ const DEFAULTS: Omit<FaqFile, 'entries'> = {
   synonyms: {},
   understanding: understandingSchema.parse({}),
   smalltalk: [],
+  declines: [],
 };
 
 /**

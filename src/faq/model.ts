@@ -35,4 +35,6 @@ export interface Faq {
   readonly smalltalk: ReadonlyMap<SmallTalkId, SmallTalk>;
   readonly entries: readonly Entry[];
   readonly topics: readonly Topic[];
+  /** Questions the line must decline, as examples for the classifier. */
+  readonly declines: readonly string[];
 }

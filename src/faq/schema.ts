@@ -56,6 +56,11 @@ export const faqFileSchema = z.strictObject({
   understanding: understandingSchema.prefault({}),
   smalltalk: z.array(smallTalkSchema).default([]),
   entries: z.array(entrySchema).min(1, 'needs at least one entry'),
+  /**
+   * Questions the line must decline (out of scope). The classifier learns them as one more class,
+   * and `npm run calibrate` cross-validates over them to set the threshold.
+   */
+  declines: z.array(text).default([]),
 });
 
 export type FaqFile = z.infer<typeof faqFileSchema>;

@@ -22,6 +22,7 @@ export function formatFaqFile(file: FaqFile): string {
       answer: e.answer,
       phrasings: e.phrasings,
     })),
+    ...(file.declines.length ? { declines: file.declines } : {}),
   };
   return HEADER + stringify(ordered, { lineWidth: 0, flowCollectionPadding: false });
 }

@@ -12,8 +12,8 @@ export interface Labelled {
 export type Scored = Verdict;
 
 /**
- * Score every phrasing of the FAQ with a classifier that has not seen it (k folds), so in-scope
- * scores can be calibrated without a separate in-scope set.
+ * Score every phrasing and every decline of the FAQ with a classifier that has not seen it
+ * (k folds), so the threshold can be calibrated without a separate labelled set.
  */
 export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, folds = 5): Scored[] {
   const out: Scored[] = [];
@@ -23,7 +23,8 @@ export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, fol
       ...e,
       phrasings: e.phrasings.filter((p, i) => (i % folds === fold ? (held.push({ text: p, expect: e.id }), false) : true)),
     }));
-    const classifier = createClassifier({ ...faq, entries }, { ...options, threshold: 0 });
+    const declines = faq.declines.filter((d, i) => (i % folds === fold ? (held.push({ text: d }), false) : true));
+    const classifier = createClassifier({ ...faq, entries, declines }, { ...options, threshold: 0 });
     for (const q of held) out.push(score(classifier.classify(q.text), q.expect));
   }
   return out;
@@ -55,7 +56,7 @@ export function rates(scored: readonly Scored[], threshold: number): Rates {
  * An answer to a question the FAQ does not cover is worse than an apology for one it does (the line
  * must never seem to say what the FAQ does not), so a wrong acceptance costs this many missed answers.
  */
-export const FALSE_ANSWER_COST = 2;
+export const FALSE_ANSWER_COST = 3;
 
 /** The value calibration maximises: in-scope rate plus the weighted out-of-scope rate. */
 export function calibrationValue(r: Rates): number {

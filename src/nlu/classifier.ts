@@ -1,5 +1,5 @@
 import type { Entry, Faq } from '../faq/model.js';
-import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { createAnalyzer, type Analysis, type Analyzer } from './analyzer.js';
 import { FeatureSpace, namedFeatures } from './features.js';
 import { trainSoftmax, type Sparse } from './softmax.js';
 
@@ -58,14 +58,16 @@ interface Posting {
 export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer): Classifier {
   const opts: ClassifierOptions = { ...defaultOptions, ...options };
   const entries = faq.entries;
+  const declines = faq.declines;
   const asked = entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
   const nlu = analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)]);
+  const analysed = asked.map((texts) => texts.map((t) => nlu.analyze(t)));
 
   // Per entry: the strength of each term (1 in what people ask, answerWeight in the answer only).
   const strength: Map<string, number>[] = entries.map((e, i) => {
     const m = new Map<string, number>();
     for (const t of nlu.analyze(e.answer).content) m.set(t, opts.answerWeight);
-    for (const q of asked[i] ?? []) for (const t of nlu.analyze(q).content) m.set(t, 1);
+    for (const a of analysed[i] ?? []) for (const t of a.content) m.set(t, 1);
     return m;
   });
   const df = new Map<string, number>();
@@ -77,8 +79,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     return d === undefined ? unknownIdf : Math.log(1 + (n + 1) / d);
   };
   /** Each distinct content word of a text, weighted by its idf here and its rarity in English. */
-  const weigh = (text: string): Map<string, number> => {
-    const a = nlu.analyze(text);
+  const weigh = (a: Analysis): Map<string, number> => {
     const w = new Map<string, number>();
     a.content.forEach((t, i) => {
       // A foreign noun or name usually says what the question is really about ("my car", "plivo").
@@ -94,9 +95,9 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   strength.forEach((m, i) => m.forEach((s, t) => push(entryPostings, t, { doc: i, weight: s })));
   const docEntry: number[] = [];
   const docPostings = new Map<string, Posting[]>();
-  asked.forEach((texts, i) => {
-    for (const text of texts) {
-      const vec = unit(weigh(text));
+  analysed.forEach((list, i) => {
+    for (const a of list) {
+      const vec = unit(weigh(a));
       if (vec.size === 0) continue;
       const doc = docEntry.push(i) - 1;
       vec.forEach((w, t) => push(docPostings, t, { doc, weight: w }));
@@ -104,23 +105,26 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   });
   // The trained model: every way people ask an entry is an example of that entry.
   const space = new FeatureSpace();
-  const featuresOf = (text: string, learn = false): Sparse => space.vector(namedFeatures(nlu.analyze(text)), learn);
+  const featuresOf = (a: Analysis, learn = false): Sparse => space.vector(namedFeatures(a), learn);
   const model =
     opts.linearShare > 0
       ? (() => {
           const xs: Sparse[] = [];
           const ys: number[] = [];
-          asked.forEach((texts, i) => texts.forEach((t) => (xs.push(featuresOf(t, true)), ys.push(i))));
-          return trainSoftmax(xs, ys, n, space.size);
+          analysed.forEach((list, i) => list.forEach((a) => (xs.push(featuresOf(a, true)), ys.push(i))));
+          // Questions the line must decline form one more class, which draws probability away.
+          for (const t of declines) (xs.push(featuresOf(nlu.analyze(t), true)), ys.push(n));
+          return trainSoftmax(xs, ys, declines.length ? n + 1 : n, space.size);
         })()
       : undefined;
-  const probability = new Float64Array(n);
+  const probability = new Float64Array(declines.length ? n + 1 : n);
 
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
   const classify = (text: string): Classification => {
-    const weights = weigh(text);
-    const x = model ? featuresOf(text) : undefined;
+    const analysis = nlu.analyze(text);
+    const weights = weigh(analysis);
+    const x = model ? featuresOf(analysis) : undefined;
     // Never compare empty bags: a question with no content word (and, with a trained model that
     // may answer on its own, no known feature either) matches nothing.
     const modelAlone = model !== undefined && opts.minEvidence === 0 && x !== undefined && x.index.length > 0;
