@@ -111,9 +111,13 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
       ? (() => {
           const xs: Sparse[] = [];
           const ys: number[] = [];
-          analysed.forEach((list, i) => list.forEach((a) => (xs.push(featuresOf(a, true)), ys.push(i))));
+          const example = (a: Analysis, entry: number): void => {
+            xs.push(featuresOf(a, true));
+            ys.push(entry);
+          };
+          analysed.forEach((list, i) => list.forEach((a) => example(a, i)));
           // Questions the line must decline form one more class, which draws probability away.
-          for (const t of declines) (xs.push(featuresOf(nlu.analyze(t), true)), ys.push(n));
+          for (const t of declines) example(nlu.analyze(t), n);
           return trainSoftmax(xs, ys, declines.length ? n + 1 : n, space.size);
         })()
       : undefined;
