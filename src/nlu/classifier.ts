@@ -140,14 +140,17 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
       for (const p of entryPostings.get(t) ?? []) coverage[p.doc] = (coverage[p.doc] ?? 0) + (w * p.weight) / total;
     });
     const nearest = new Float64Array(n);
-    const dots = new Map<number, number>();
-    unit(weights).forEach((qw, t) => {
-      for (const p of docPostings.get(t) ?? []) dots.set(p.doc, (dots.get(p.doc) ?? 0) + qw * p.weight);
-    });
-    dots.forEach((dot, doc) => {
-      const e = docEntry[doc] as number;
-      if (dot > (nearest[e] ?? 0)) nearest[e] = dot;
-    });
+    // With the model alone deciding (linearShare 1) word overlap only gates, and the nearest phrasing is not needed.
+    if (!model || opts.linearShare < 1) {
+      const dots = new Map<number, number>();
+      unit(weights).forEach((qw, t) => {
+        for (const p of docPostings.get(t) ?? []) dots.set(p.doc, (dots.get(p.doc) ?? 0) + qw * p.weight);
+      });
+      dots.forEach((dot, doc) => {
+        const e = docEntry[doc] as number;
+        if (dot > (nearest[e] ?? 0)) nearest[e] = dot;
+      });
+    }
     if (model && x) model.probabilities(x, probability);
     // The best two entries; an entry sharing no word is a candidate only when the model may answer alone.
     let first = -1;
