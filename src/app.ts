@@ -1,11 +1,16 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { smsHandler } from './channels/sms.js';
+import { restCredentials, twilioTextSender, type TextSender } from './channels/text-sender.js';
+import { voiceRoutes } from './channels/voice.js';
 import type { Config } from './config.js';
 import { answerErrorsWith, errorHandler } from './http/errors.js';
 import { formParser, requireForm } from './http/form.js';
 import { requireTwilioSignature } from './http/signature.js';
 import type { Line } from './line.js';
 import type { Logger } from './log.js';
+import { closeConnectionsWhenDraining, createReadiness, healthRoutes, type Readiness } from './ops/health.js';
+import { createMetrics, metricsHandler, type Metrics } from './ops/metrics.js';
+import { createRateLimiter, smsRateLimit } from './ops/rate-limit.js';
 import { renderSmsTwiml } from './render/sms.js';
 
 export interface AppDeps {
@@ -13,12 +18,23 @@ export interface AppDeps {
   /** The current line; a getter so a reload can swap it without rebuilding the app. */
   readonly line: () => Line;
   readonly logger: Logger;
+  /** Prometheus metrics; by default a registry of the app's own. */
+  readonly metrics?: Metrics;
+  /** Shutdown marks it draining so /readyz turns 503; by default always ready. */
+  readonly readiness?: Readiness;
+  /** Sends "text me that" during calls; by default Twilio's REST API when credentials are configured. */
+  readonly textSender?: TextSender;
 }
 
 /** Build the HTTP app: routes and middleware, no listening. */
-export function createApp({ config, line, logger }: AppDeps): Express {
+export function createApp({ config, line, logger, metrics = createMetrics(), readiness = createReadiness(), textSender }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false); // nothing here is cached or revalidated: no hashing of every answer for an ETag
+  app.use(metrics.middleware);
+  app.use(closeConnectionsWhenDraining(readiness));
+  app.use(healthRoutes({ line, readiness }));
+  app.get('/metrics', metricsHandler(metrics));
 
   if (config.twilioAuthToken === undefined) {
     logger.warn('LOCAL MODE: TWILIO_AUTH_TOKEN is not set, so webhook signatures are NOT checked; anyone can post to this line');
@@ -33,19 +49,38 @@ export function createApp({ config, line, logger }: AppDeps): Express {
     checkSignature,
   ];
 
+  const perMinute = config.rateLimitPerMinute;
+  const smsLimit: RequestHandler = perMinute > 0
+    ? smsRateLimit({ limiter: createRateLimiter({ perMinute }), perMinute, logger })
+    : (_req, _res, next) => next();
+
   app.get('/', (_req, res) => {
-    res.type('text/plain').send('Twilio FAQ line: POST /sms\n');
+    res.type('text/plain').send('Twilio FAQ line: POST /sms, POST /voice\n');
   });
   app.post(
     '/sms',
     webhook(() => renderSmsTwiml({ kind: 'apology' }, line().faq).twiml),
+    smsLimit,
     smsHandler({ line, logger, logUtterances: config.logUtterances }),
   );
   app.all('/sms', (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /sms.\n');
   });
+  const credentials = restCredentials(config);
+  app.use(
+    voiceRoutes({
+      line,
+      logger,
+      logUtterances: config.logUtterances,
+      settings: { voice: config.voiceName, language: config.voiceLanguage },
+      maxTurns: config.voiceMaxTurns,
+      minConfidence: config.voiceMinConfidence,
+      sender: textSender ?? (credentials ? twilioTextSender(credentials) : undefined),
+      webhook,
+    }),
+  );
   app.use((_req, res) => {
-    res.status(404).type('text/plain').send('Not found. This line answers POST /sms.\n');
+    res.status(404).type('text/plain').send('Not found. This line answers POST /sms and POST /voice.\n');
   });
   app.use(errorHandler(logger));
   return app;

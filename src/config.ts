@@ -20,6 +20,22 @@ export interface Config {
   readonly logUtterances: boolean;
   /** Largest accepted request body, in the `bytes` format body-parser reads ("64kb", "1mb"). */
   readonly bodyLimit: string;
+  /** SMS messages answered per sender (From) per minute, per instance; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Reload the FAQ when its file changes (SIGHUP reloads it either way). */
+  readonly faqWatch: boolean;
+  /** Language the voice line speaks and listens in (<Say> and <Gather language>). */
+  readonly voiceLanguage: string;
+  /** The <Say> voice: a Polly neural voice by default. */
+  readonly voiceName: string;
+  /** Turns one call may take after the greeting; then the line says goodbye and hangs up. */
+  readonly voiceMaxTurns: number;
+  /** Transcripts below this speech Confidence (0..1) are treated as not understood; 0 trusts them all. */
+  readonly voiceMinConfidence: number;
+  /** For "text me that" by REST: the account SID, with the auth token or an API key and secret. */
+  readonly twilioAccountSid: string | undefined;
+  readonly twilioApiKey: string | undefined;
+  readonly twilioApiSecret: string | undefined;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,6 +52,9 @@ function findProjectRoot(start: string): string {
 }
 
 const port = 'must be a port number from 0 to 65535';
+const rate = 'must be a whole number of messages from 0 (no limit) to 10000';
+const turns = 'must be a whole number of turns from 3 to 200';
+const confidence = 'must be a number from 0 to 1';
 
 const envSchema = z.object({
   PORT: z.coerce.number({ error: port }).int({ error: port }).min(0, { error: port }).max(65535, { error: port }).default(3000),
@@ -55,6 +74,28 @@ const envSchema = z.object({
     .trim()
     .regex(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, 'must be a size such as 64kb or 1mb')
     .default('64kb'),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: rate })
+    .int({ error: rate })
+    .min(0, { error: rate })
+    .max(10_000, { error: rate })
+    .default(10),
+  FAQ_WATCH: z.enum(['true', 'false']).default('false'),
+  VOICE_LANGUAGE: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, 'must be a language tag such as en-US or en-GB')
+    .default('en-US'),
+  VOICE_NAME: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]+$/, 'must be a Twilio voice name such as Polly.Joanna-Neural or alice')
+    .default('Polly.Joanna-Neural'),
+  VOICE_MAX_TURNS: z.coerce.number({ error: turns }).int({ error: turns }).min(3, { error: turns }).max(200, { error: turns }).default(20),
+  VOICE_MIN_CONFIDENCE: z.coerce.number({ error: confidence }).min(0, { error: confidence }).max(1, { error: confidence }).default(0.3),
+  TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID: AC and 32 hex digits').optional(),
+  TWILIO_API_KEY: z.string().trim().regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK and 32 hex digits').optional(),
+  TWILIO_API_SECRET: z.string().trim().min(1).optional(),
 });
 
 /** Read and validate the configuration. Throws LineError('CONFIG_INVALID') naming the variable. */
@@ -77,6 +118,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'set TWILIO_AUTH_TOKEN to the auth token of the Twilio account (Console > Account info)',
     );
   }
+  if ((e.TWILIO_API_KEY === undefined) !== (e.TWILIO_API_SECRET === undefined) || (e.TWILIO_API_KEY && !e.TWILIO_ACCOUNT_SID)) {
+    throw new LineError(
+      'CONFIG_INVALID',
+      'TWILIO_API_KEY and TWILIO_API_SECRET go together, with TWILIO_ACCOUNT_SID (the REST client needs all three)',
+      'set all three (Console > Account > API keys), or none and use TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN',
+    );
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -87,5 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logUtterances: e.LOG_UTTERANCES === 'true',
     bodyLimit: e.BODY_LIMIT,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    faqWatch: e.FAQ_WATCH === 'true',
+    voiceLanguage: e.VOICE_LANGUAGE,
+    voiceName: e.VOICE_NAME,
+    voiceMaxTurns: e.VOICE_MAX_TURNS,
+    voiceMinConfidence: e.VOICE_MIN_CONFIDENCE,
+    twilioAccountSid: e.TWILIO_ACCOUNT_SID,
+    twilioApiKey: e.TWILIO_API_KEY,
+    twilioApiSecret: e.TWILIO_API_SECRET,
   });
 }

@@ -1,6 +1,10 @@
 import type { Faq } from './faq/model.js';
 import { replyToText } from './dialog/text-turn.js';
 import type { Reply, TextInput } from './dialog/reply.js';
+import type { CallDecision } from './dialog/call-reply.js';
+import type { CallState } from './dialog/call-state.js';
+import { decideCallTurn, type CallInput, type CallSettings } from './dialog/call-turn.js';
+import { createVoiceBook, type VoiceBook } from './render/voice-book.js';
 import { createClassifier } from './nlu/classifier.js';
 import { createSmallTalkMatcher } from './nlu/smalltalk.js';
 
@@ -9,10 +13,24 @@ export interface Line {
   readonly faq: Faq;
   /** Decide the reply to a texted turn. Pure and deterministic; never throws. */
   reply(input: TextInput): Reply;
+  /**
+   * Decide a voice turn from what Twilio heard and the call's state. Pure and deterministic; never
+   * throws. createLine always provides it (optional only so SMS-only test doubles stay valid).
+   */
+  call?(input: CallInput, state: CallState, settings: CallSettings): CallDecision;
+  /** What the voice line says from this FAQ (spoken answers, menus, hints), derived once; with `call`. */
+  readonly voice?: VoiceBook;
 }
 
 export function createLine(faq: Faq): Line {
   const classifier = createClassifier(faq, faq.understanding);
   const smallTalk = createSmallTalkMatcher(faq.smalltalk.values());
-  return { faq, reply: (input) => replyToText(input, faq, { classifier, smallTalk }) };
+  const voice = createVoiceBook(faq);
+  return {
+    faq,
+    reply: (input) => replyToText(input, faq, { classifier, smallTalk }),
+    call: (input, state, settings) =>
+      decideCallTurn(input, state, { ...settings, faq, nlu: { classifier, smallTalk }, pages: (entry) => voice.answer(entry, settings.texting).pages.length }),
+    voice,
+  };
 }

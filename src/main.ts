@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { LineError } from './errors.js';
-import { loadFaq } from './faq/load.js';
-import { createLine } from './line.js';
 import { createLogger, type Logger } from './log.js';
+import { createReadiness } from './ops/health.js';
+import { createMetrics } from './ops/metrics.js';
+import { createFaqReloader } from './ops/reload.js';
+import { drain } from './ops/shutdown.js';
 
 /** How long a shutdown waits for requests in flight before closing their connections. */
 const SHUTDOWN_MS = 10_000;
@@ -16,16 +18,23 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig();
     logger = createLogger({ level: config.logLevel });
-    const faq = await loadFaq(config.faqFile);
-    const line = createLine(faq);
+    const metrics = createMetrics({ processMetrics: true });
+    const reloader = await createFaqReloader({ file: config.faqFile, logger, onLoad: metrics.faqLoaded });
+    const { faq } = reloader.current();
     logger.info({ faqFile: config.faqFile, entries: faq.entries.length, topics: faq.topics.length }, 'FAQ loaded');
-    const app = createApp({ config, line: () => line, logger });
+    const readiness = createReadiness();
+    const app = createApp({ config, line: reloader.current, logger, metrics, readiness });
     const server = createServer(app);
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info({ url: `http://${shown}:${port}`, host: config.host, port }, `listening on http://${shown}:${port}`);
-    closeOnSignals(server, logger);
+    process.on('SIGHUP', () => void reloader.reload('SIGHUP'));
+    if (config.faqWatch) reloader.watch();
+    closeOnSignals(server, logger, () => {
+      readiness.draining = true;
+      reloader.close();
+    });
   } catch (err) {
     if (err instanceof LineError) logger.fatal({ code: err.code }, err.describe());
     else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') logger.fatal(`${(err as Error).message}\n  hint: stop the other server or set PORT`);
@@ -45,27 +54,17 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** On SIGTERM or SIGINT: stop accepting, let requests in flight finish, exit 0 (or 1 after SHUTDOWN_MS). */
-function closeOnSignals(server: Server, logger: Logger): void {
+function closeOnSignals(server: Server, logger: Logger, stopping: () => void): void {
   let closing = false;
   const close = (signal: NodeJS.Signals): void => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
-    const timer = setTimeout(() => {
-      logger.warn({ afterMs: SHUTDOWN_MS }, 'requests still in flight; closing their connections');
-      server.closeAllConnections();
-      process.exit(1);
-    }, SHUTDOWN_MS);
-    timer.unref();
-    // keep-alive connections go idle once their request is answered: close them as they do
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    server.close(() => {
-      clearTimeout(timer);
-      clearInterval(sweep);
-      logger.info('stopped');
-      process.exit(0);
+    stopping();
+    void drain(server, { timeoutMs: SHUTDOWN_MS, logger }).then((finished) => {
+      if (finished) logger.info('stopped');
+      process.exit(finished ? 0 : 1);
     });
-    server.closeIdleConnections();
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);

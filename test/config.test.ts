@@ -26,6 +26,15 @@ describe('loadConfig', () => {
       logLevel: 'info',
       logUtterances: true,
       bodyLimit: '64kb',
+      rateLimitPerMinute: 10,
+      faqWatch: false,
+      voiceLanguage: 'en-US',
+      voiceName: 'Polly.Joanna-Neural',
+      voiceMaxTurns: 20,
+      voiceMinConfidence: 0.3,
+      twilioAccountSid: undefined,
+      twilioApiKey: undefined,
+      twilioApiSecret: undefined,
     });
   });
 
@@ -51,9 +60,32 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       LOG_UTTERANCES: 'false',
       BODY_LIMIT: '100kb',
+      RATE_LIMIT_PER_MINUTE: '0',
+      FAQ_WATCH: 'true',
+      VOICE_LANGUAGE: 'en-GB',
+      VOICE_NAME: 'Polly.Amy-Neural',
+      VOICE_MAX_TURNS: '12',
+      VOICE_MIN_CONFIDENCE: '0.5',
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_API_KEY: `SK${'b'.repeat(32)}`,
+      TWILIO_API_SECRET: 'secret',
     });
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', faqFile: '/srv/faq.yaml', twilioAuthToken: 'abc', logLevel: 'debug' });
     expect(config).toMatchObject({ publicUrl: 'https://abc.ngrok.app', nodeEnv: 'production', logUtterances: false, bodyLimit: '100kb' });
+    expect(config).toMatchObject({ rateLimitPerMinute: 0, faqWatch: true });
+    expect(config).toMatchObject({ voiceLanguage: 'en-GB', voiceName: 'Polly.Amy-Neural', voiceMaxTurns: 12, voiceMinConfidence: 0.5 });
+    expect(config).toMatchObject({ twilioAccountSid: `AC${'a'.repeat(32)}`, twilioApiKey: `SK${'b'.repeat(32)}`, twilioApiSecret: 'secret' });
+  });
+
+  it.each([
+    [{ TWILIO_API_KEY: `SK${'b'.repeat(32)}` }],
+    [{ TWILIO_API_SECRET: 'secret', TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` }],
+    [{ TWILIO_API_KEY: `SK${'b'.repeat(32)}`, TWILIO_API_SECRET: 'secret' }],
+  ])('refuses REST credentials that are incomplete (%j), naming the API key variables', (env) => {
+    const err = configError(env);
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.message).toContain('TWILIO_API_KEY');
+    expect(err.describe()).toContain('hint:');
   });
 
   it('treats an empty value as unset, as a .env file line "TWILIO_AUTH_TOKEN=" means', () => {
@@ -73,8 +105,19 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'https://abc.ngrok.app/sms?x=1'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
+    ['VOICE_LANGUAGE', 'english'],
+    ['VOICE_NAME', 'Polly Joanna'],
+    ['VOICE_MAX_TURNS', '1'],
+    ['VOICE_MAX_TURNS', 'lots'],
+    ['VOICE_MIN_CONFIDENCE', '1.5'],
+    ['TWILIO_ACCOUNT_SID', 'AC123'],
+    ['TWILIO_API_KEY', 'key'],
     ['LOG_UTTERANCES', 'nope'],
     ['BODY_LIMIT', 'big'],
+    ['RATE_LIMIT_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_MINUTE', '2.5'],
+    ['RATE_LIMIT_PER_MINUTE', 'lots'],
+    ['FAQ_WATCH', 'yes'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     const err = configError({ [name]: value });
     expect(err.code).toBe('CONFIG_INVALID');

@@ -7,6 +7,12 @@ import type { Logger } from '../log.js';
 import { renderSmsTwiml } from '../render/sms.js';
 import { recordTurn } from './turn.js';
 
+/**
+ * Twilio delivers at most 1,600 characters in Body; anything longer did not come from Twilio. Clipping
+ * bounds the classifier's work (its cost grows with the square of a word's length) and the log line.
+ */
+export const MAX_BODY_CHARS = 1600;
+
 export interface SmsOptions {
   readonly line: () => Line;
   readonly logger: Logger;
@@ -20,7 +26,7 @@ export function smsHandler(options: SmsOptions): RequestHandler {
   return (req, res) => {
     const started = performance.now();
     const fields = formFields(req.body);
-    const input: TextInput = { text: fields.Body ?? '', numMedia: Number(fields.NumMedia) || 0 };
+    const input: TextInput = { text: clip(fields.Body ?? ''), numMedia: Number(fields.NumMedia) || 0 };
     const line = options.line();
     const reply = line.reply(input);
     const { twiml, messages } = renderSmsTwiml(reply, line.faq);
@@ -32,6 +38,7 @@ export function smsHandler(options: SmsOptions): RequestHandler {
         channel: 'sms',
         ...score,
         outcome: outcomeOf(reply),
+        ...optionsOf(reply),
         parts: messages.length,
         latencyMs: Math.round((performance.now() - started) * 10) / 10,
         from: fields.From,
@@ -48,6 +55,16 @@ function scoreOf(reply: Reply): { entry?: string; score?: number } {
   if (reply.kind === 'answer') return { entry: reply.entry.id, score: round(reply.score) };
   if (reply.kind === 'apology' && reply.nearest) return { entry: reply.nearest.entry.id, score: round(reply.nearest.score) };
   return {};
+}
+
+/** The entries a clarification offered, for the log (the unanswered-question report lists them). */
+function optionsOf(reply: Reply): { options?: string[] } {
+  return reply.kind === 'clarify' ? { options: reply.options.map((e) => e.id) } : {};
+}
+
+/** At most MAX_BODY_CHARS, never ending in half a surrogate pair. */
+function clip(text: string): string {
+  return text.length <= MAX_BODY_CHARS ? text : text.slice(0, MAX_BODY_CHARS).replace(/[\uD800-\uDBFF]$/, '');
 }
 
 function round(score: number): number {

@@ -8,7 +8,7 @@ import { SMS_MAX_MESSAGES, splitMessage } from './split.js';
 /** A rendered SMS reply: the TwiML document and the bodies of its <Message> verbs, in order. */
 export interface SmsTwiml {
   readonly twiml: string;
-  readonly messages: string[];
+  readonly messages: readonly string[];
 }
 
 /**
@@ -57,10 +57,45 @@ export function smsMessages(texts: readonly string[]): string[] {
  * The builder escapes &, < and >.
  */
 export function renderSmsTwiml(reply: Reply, faq: Faq): SmsTwiml {
+  const key = renderedKey(reply);
+  if (key === undefined) return render(reply, faq);
+  let byReply = rendered.get(faq);
+  if (!byReply) rendered.set(faq, (byReply = new Map()));
+  let out = byReply.get(key);
+  if (!out) byReply.set(key, (out = render(reply, faq)));
+  return out;
+}
+
+/**
+ * Each FAQ's rendered replies, made once on first use: a reply's TwiML depends on the FAQ and the
+ * reply only, never on what was asked, so an answer is normalised, split and built into TwiML once
+ * per FAQ (not per message). At most one per entry, topic and fixed reply; a reloaded FAQ starts afresh.
+ */
+const rendered = new WeakMap<Faq, Map<unknown, SmsTwiml>>();
+
+/** What a reply's TwiML depends on besides the FAQ; undefined for `clarify` (any pair of entries), which is not kept. */
+function renderedKey(reply: Reply): unknown {
+  switch (reply.kind) {
+    case 'answer':
+      return reply.entry;
+    case 'topic':
+      return reply.topic;
+    case 'smalltalk':
+      return `smalltalk:${reply.id}`;
+    case 'clarify':
+      return undefined;
+    case 'apology': // `nearest` is for logs only
+    case 'help':
+    case 'silent': // opt-out and opt-in alike: an empty <Response/>
+      return reply.kind;
+  }
+}
+
+function render(reply: Reply, faq: Faq): SmsTwiml {
   const messages = smsMessages(smsTexts(reply, faq));
   const response = new MessagingResponse();
   for (const body of messages) response.message(body);
-  return { twiml: response.toString(), messages };
+  return Object.freeze({ twiml: response.toString(), messages: Object.freeze(messages) });
 }
 
 function apologyText(faq: Faq): string {

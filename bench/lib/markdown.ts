@@ -1,0 +1,162 @@
+import type { CaseResult, ClassifyResult, HotPathResult, ImportsResult, StartupResult, WebhookResult } from './case.js';
+import type { ProfileSummary } from './profile.js';
+
+export interface RunInfo {
+  readonly date: string;
+  readonly node: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly loadBefore: string;
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly connections: number;
+  readonly quick: boolean;
+  readonly command: string;
+}
+
+/** Targets from issue 6. */
+export const TARGETS = {
+  smsShareOfBare: 0.75,
+  smsP99Ms: 15,
+  classifyBundledUs: 50,
+  classify2000Us: 500,
+  listeningMs: 1000,
+  rssMb: 150,
+} as const;
+
+const pass = (ok: boolean | undefined): string => (ok === undefined ? 'n/a' : ok ? 'pass' : '**FAIL**');
+const n0 = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'n/a');
+const n1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
+const n2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
+
+/** The whole docs/benchmarks.md. */
+export function renderMarkdown(info: RunInfo, results: readonly CaseResult[], failures: readonly string[], profiles: readonly { name: string; summary: ProfileSummary }[]): string {
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    `Written by \`${info.command}\` (bench/run.ts) on ${info.date}: Node ${info.node}, ${info.cores} × ${info.cpu}, load average before the run ${info.loadBefore}.`,
+    `${info.quick ? '**Quick run** (smoke test, too short to trust): ' : ''}${info.seconds} s of load per webhook case after ${info.warmupSeconds} s of warm-up, ${info.connections} connections, one request in flight on each.`,
+    'Each case runs in a fresh process; each server under load runs in its own process on 127.0.0.1, and autocannon shares the machine with it.',
+    '',
+  ];
+  const webhooks = results.filter((r): r is WebhookResult => r.kind === 'webhook');
+  const bare = webhooks.find((w) => w.name.startsWith('bare'));
+  const skipped = results.filter((r) => r.kind === 'skipped');
+  if (webhooks.length || skipped.length) {
+    out.push(
+      '## Webhooks',
+      '',
+      'The line runs as in production: `node dist/src/main.js`, `NODE_ENV=production`, `TWILIO_AUTH_TOKEN` and `PUBLIC_URL` set so every',
+      'X-Twilio-Signature is checked, `LOG_LEVEL=info` with stdout to /dev/null (pino still builds and writes every JSON line).',
+      'Every request is a different question (a pool of 5,000 generated from the FAQ\'s vocabulary and everyday words, each behind one of 7',
+      'openings: ~35,000 distinct texts), with a valid signature. The bare endpoint parses the same body with `express.urlencoded()` and',
+      'answers a fixed TwiML string.',
+      '',
+      '| endpoint | route | req/s | p50 ms | p99 ms | vs bare | server CPU µs/request | errors / non-2xx | RSS after, MB | throughput ≥ 75% of bare | p99 < 15 ms |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    );
+    for (const w of webhooks) {
+      const isBare = w === bare;
+      const ratio = bare && !isBare ? w.rps / bare.rps : undefined;
+      out.push(
+        `| ${w.name} | ${w.route} | ${n0(w.rps)} | ${n2(w.p50Ms)} | ${n2(w.p99Ms)} | ${ratio === undefined ? '' : `${(ratio * 100).toFixed(0)}%`} | ${n0(w.cpuUsPerRequest)} | ${w.errors} / ${w.non2xx} | ${w.rssMb === undefined ? '' : `${n0(w.rssMb)} (peak ${n0(w.peakRssMb ?? NaN)})`} | ${isBare ? '' : pass(ratio === undefined ? undefined : ratio >= TARGETS.smsShareOfBare)} | ${isBare ? '' : pass(w.p99Ms < TARGETS.smsP99Ms)} |`,
+      );
+    }
+    for (const s of skipped) out.push(`| ${s.name} | | skipped: ${s.reason} | | | | | | | | |`);
+    out.push(
+      '',
+      'The targets are for POST /sms; the voice row is held to the same ones for comparison. "Server CPU" is the user + system time the',
+      "server process used during the measured load divided by the requests it answered (from /proc): it says what a request costs",
+      'even when other processes share the cores, where req/s and latency also measure the neighbours.',
+      '',
+    );
+  }
+  const classify = results.filter((r): r is ClassifyResult => r.kind === 'classify');
+  if (classify.length) {
+    out.push(
+      '## Classifier',
+      '',
+      'Each FAQ in a fresh process. Generated FAQs are built by bench/lib/faq-gen.ts (seeded: varied subjects, shared product names, 6 to 9',
+      'phrasings each) and go through `buildFaq()` like the real file. Per question: `process.hrtime.bigint()` around one `classify()`, over',
+      'distinct questions (reworded phrasings with typos and synonyms, everyday questions, near-misses), after a warm-up on others.',
+      '"Whole reply" is `line.reply()` + SMS TwiML.',
+      '',
+      '| FAQ | entries | phrasings | NLU import ms | load + validate ms | index build ms | questions | answered | median µs | p99 µs | mean µs | whole reply median µs | median target | pass |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
+    for (const c of classify) {
+      const target = c.faq.startsWith('bundled') ? TARGETS.classifyBundledUs : c.entries === 2000 ? TARGETS.classify2000Us : undefined;
+      out.push(
+        `| ${c.faq} | ${c.entries} | ${c.phrasings} | ${n0(c.nluLoadMs)} | ${n1(c.loadMs)} | ${n1(c.indexMs)} | ${c.questions} | ${(c.answered * 100).toFixed(0)}% | ${n1(c.medianUs)} | ${n1(c.p99Us)} | ${n1(c.meanUs)} | ${n1(c.replyMedianUs)} | ${target === undefined ? '' : `< ${target} µs`} | ${target === undefined ? '' : pass(c.medianUs < target)} |`,
+      );
+    }
+    out.push('');
+  }
+  const startup = results.find((r): r is StartupResult => r.kind === 'startup');
+  const sms = webhooks.find((w) => w.route === 'POST /sms' && w !== bare);
+  if (startup || sms) {
+    out.push('## Start and memory', '', '| measure | value | target | pass |', '|---|---:|---:|---|');
+    if (startup) {
+      out.push(
+        `| spawn \`node dist/src/main.js\` to the "listening" log line (median of ${startup.runs}) | ${n0(startup.listeningMs)} ms | < ${TARGETS.listeningMs} ms | ${pass(startup.listeningMs < TARGETS.listeningMs)} |`,
+        `| spawn to the first answered signed POST /sms | ${n0(startup.firstAnswerMs)} ms | | |`,
+        `| resident memory after the first answer | ${n0(startup.rssIdleMb)} MB | < ${TARGETS.rssMb} MB | ${pass(startup.rssIdleMb < TARGETS.rssMb)} |`,
+      );
+    }
+    if (sms?.rssMb !== undefined) {
+      out.push(
+        `| resident memory after the POST /sms load (peak) | ${n0(sms.rssMb)} MB (${n0(sms.peakRssMb ?? NaN)} MB) | < ${TARGETS.rssMb} MB | ${pass(Math.max(sms.rssMb, sms.peakRssMb ?? 0) < TARGETS.rssMb)} |`,
+      );
+    }
+    out.push('');
+  }
+  const imports = results.find((r): r is ImportsResult => r.kind === 'imports');
+  if (imports) {
+    out.push(
+      '## What starting costs',
+      '',
+      'Cold `import()` of each module in a fresh process (a module shared with an earlier row is counted again), and the',
+      "process's resident memory after it.",
+      '',
+      '| module | import ms | RSS after, MB |',
+      '|---|---:|---:|',
+      ...imports.modules.map((m) => `| ${m.name} | ${n0(m.ms)} | ${n0(m.rssMb)} |`),
+      '',
+      `Importing what main.js imports loads ${imports.twilioFiles} files of the twilio package, ${imports.restClientFiles} of them from its REST client (\`twilio/lib/rest\`).`,
+      '',
+    );
+  }
+  const hot = results.find((r): r is HotPathResult => r.kind === 'hot-path');
+  if (hot) {
+    out.push(
+      '## Where a POST /sms goes',
+      '',
+      `The line's own work per request, in one process, over ${hot.questions} webhook questions (HTTP and form parsing are the bare endpoint's share).`,
+      '',
+      '| stage | median µs | mean µs |',
+      '|---|---:|---:|',
+      ...hot.stages.map((s) => `| ${s.name} | ${n1(s.medianUs)} | ${n1(s.meanUs)} |`),
+      '',
+    );
+  }
+  for (const p of profiles) {
+    out.push(
+      `## CPU profile: ${p.name}`,
+      '',
+      `\`node --cpu-prof\` of the server during the load, busy ${(p.summary.busy * 100).toFixed(0)}% of the time. Self time, as a share of busy time:`,
+      '',
+      '| where | share | | function | share |',
+      '|---|---:|---|---|---:|',
+    );
+    const rows = Math.max(p.summary.areas.length, p.summary.functions.length);
+    for (let i = 0; i < rows; i++) {
+      const a = p.summary.areas[i];
+      const f = p.summary.functions[i];
+      out.push(`| ${a?.name ?? ''} | ${a ? `${(a.share * 100).toFixed(1)}%` : ''} | | ${f ? `\`${f.name}\`` : ''} | ${f ? `${(f.share * 100).toFixed(1)}%` : ''} |`);
+    }
+    out.push('');
+  }
+  if (failures.length) out.push('## Cases that failed', '', ...failures.map((f) => `- ${f}`), '');
+  out.push('Run it with `npm run bench` (`-- --quick` for a 2 s smoke run, `--seconds 20`, `--only sms,classify`, `--profile`); see bench/README.md.', '');
+  return out.join('\n');
+}

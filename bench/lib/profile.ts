@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+
+/** The parts of a V8 .cpuprofile this summary reads. */
+interface CpuProfile {
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+    readonly children?: readonly number[];
+  }[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+export interface ProfileLine {
+  readonly name: string;
+  /** Share of the busy (non-idle) samples, 0..1. */
+  readonly share: number;
+}
+
+export interface ProfileSummary {
+  /** Share of all samples the process was busy (not idle, not waiting). */
+  readonly busy: number;
+  /** Functions by self time. */
+  readonly functions: readonly ProfileLine[];
+  /** Self time by where the code lives: a package, a folder of the line, node internals, GC. */
+  readonly areas: readonly ProfileLine[];
+}
+
+/** Self time per function and per area of a --cpu-prof profile, busiest first. */
+export function summarizeProfile(path: string, top = 15): ProfileSummary {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const fn = new Map<string, number>();
+  const area = new Map<string, number>();
+  let busy = 0;
+  let total = 0;
+  self.forEach((us, id) => {
+    total += us;
+    const node = byId.get(id);
+    if (!node) return;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') return;
+    busy += us;
+    const where = areaOf(url, functionName);
+    const name = `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
+    fn.set(name, (fn.get(name) ?? 0) + us);
+    area.set(where, (area.get(where) ?? 0) + us);
+  });
+  const rank = (m: Map<string, number>, n: number): ProfileLine[] =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => ({ name, share: us / busy }));
+  return { busy: busy / total, functions: rank(fn, top), areas: rank(area, top) };
+}
+
+function areaOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1] ?? url;
+  const own = /\/dist\/src\/([^/]+)\//.exec(url) ?? /\/src\/([^/]+)\//.exec(url);
+  if (own) return `src/${own[1] ?? ''}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return shortUrl(url);
+}
+
+function shortUrl(url: string): string {
+  return url.replace(/^file:\/\/.*?node_modules\//, '').replace(/^file:\/\/.*?\/dist\//, 'dist/');
+}

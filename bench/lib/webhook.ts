@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import type { BenchOptions, WebhookResult } from './case.js';
+import { hammer, type FormRequest } from './load.js';
+import type { Running } from './server.js';
+import { BENCH_PUBLIC_URL, BENCH_TOKEN, signedForm } from './sign.js';
+
+/**
+ * `pool[i mod P]` behind `OPENING[i mod 7]`: with P not a multiple of 7, the first 7P requests all
+ * carry different texts (about 35,000 for a pool of 5,000).
+ */
+const OPENING = ['', 'hey ', 'ok ', 'so ', 'um ', 'hi there, ', 'quick one: '] as const;
+
+export interface TextStream {
+  next(): string;
+  readonly distinct: number;
+}
+
+export function textStream(pool: readonly string[]): TextStream {
+  const p = pool.length % OPENING.length === 0 ? pool.length - 1 : pool.length;
+  if (p < 1) throw new RangeError('empty question pool');
+  let i = 0;
+  return {
+    next: () => {
+      const text = `${OPENING[i % OPENING.length] ?? ''}${pool[i % p] ?? ''}`;
+      i++;
+      return text;
+    },
+    distinct: p * OPENING.length,
+  };
+}
+
+/** The fields Twilio posts for an inbound SMS (a realistic set: the signature covers all of them). */
+export function smsFields(n: number, body: string): Record<string, string> {
+  return {
+    ToCountry: 'US', ToState: 'CA', SmsMessageSid: sid('SM', n), NumMedia: '0', ToCity: 'SAN FRANCISCO', FromZip: '94105',
+    SmsSid: sid('SM', n), FromState: 'CA', SmsStatus: 'received', FromCity: 'SAN FRANCISCO', Body: body, FromCountry: 'US',
+    To: '+14155550100', ToZip: '94105', NumSegments: '1', MessageSid: sid('SM', n), AccountSid: sid('AC', 1),
+    From: `+1415${String(5_000_000 + (n % 4_999_999)).padStart(7, '0')}`, ApiVersion: '2010-04-01',
+  };
+}
+
+/** The fields Twilio posts to a voice webhook; `extra` adds SpeechResult and the like. */
+export function voiceFields(n: number, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
+    AccountSid: sid('AC', 1), ApiVersion: '2010-04-01', CallSid: sid('CA', n), CallStatus: 'in-progress', Called: '+14155550100',
+    Caller: `+1415${String(5_000_000 + (n % 4_999_999)).padStart(7, '0')}`, Direction: 'inbound', From: `+1415${String(5_000_000 + (n % 4_999_999)).padStart(7, '0')}`,
+    To: '+14155550100', ...extra,
+  };
+}
+
+/** A 34-character Twilio SID: prefix + 32 hex digits. */
+export function sid(prefix: string, n: number): string {
+  return prefix + n.toString(16).padStart(32, '0');
+}
+
+/** Signed SMS webhook posts to `path`, each with the next text of the stream. */
+export function smsRequests(path: string, texts: TextStream): () => FormRequest {
+  let n = 0;
+  return () => {
+    const { body, headers } = signedForm(path, smsFields(++n, texts.next()));
+    return { path, body, headers };
+  };
+}
+
+/** Warm the server up, then measure it; memory is read after the load. */
+export async function measureWebhook(
+  name: string,
+  route: string,
+  server: Running,
+  next: () => FormRequest,
+  options: BenchOptions,
+  distinct?: number,
+): Promise<WebhookResult> {
+  if (options.warmupSeconds > 0) await hammer({ url: server.url, connections: options.connections, seconds: options.warmupSeconds, next });
+  const cpuBefore = server.cpuMs();
+  const r = await hammer({ url: server.url, connections: options.connections, seconds: options.seconds, next });
+  const cpuUsPerRequest = ((server.cpuMs() - cpuBefore) * 1000) / r.responses;
+  const mem = server.memory();
+  return {
+    kind: 'webhook',
+    name,
+    route,
+    ...r,
+    cpuUsPerRequest,
+    ...(distinct === undefined ? {} : { distinct }),
+    ...(mem ? { rssMb: mem.rssMb, peakRssMb: mem.peakMb } : {}),
+  };
+}
+
+/** The environment the real line runs with under load: production, signatures checked, info logs. */
+export function appEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    LOG_UTTERANCES: 'true',
+    TWILIO_AUTH_TOKEN: BENCH_TOKEN,
+    PUBLIC_URL: BENCH_PUBLIC_URL,
+  };
+}
+
+/** node arguments to run the built line, with a CPU profile when asked. */
+export function appArgs(options: BenchOptions, name: string): string[] {
+  return [...profileArgs(options, name), 'dist/src/main.js'];
+}
+
+/** node arguments that write a CPU profile of the process to the profile folder, if there is one. */
+export function profileArgs(options: BenchOptions, name: string): string[] {
+  // One folder per server: a loader's worker thread (tsx) writes a profile of its own there too.
+  return options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, name)}`] : [];
+}

@@ -1,0 +1,225 @@
+import type { Entry, Faq, Topic } from '../faq/model.js';
+import type { CallDecision, CallReply, MissReason } from './call-reply.js';
+import { CALL_START, type CallMenu, type CallState } from './call-state.js';
+import { commandOf, spokenDigit, spokenWords, withoutHesitations } from './call-words.js';
+import type { Understanding } from './text-turn.js';
+
+/** One voice turn as the channel hands it over: what Twilio heard. */
+export interface CallInput {
+  /** SpeechResult, trimmed ('' when none). */
+  readonly speech: string;
+  /** Digits pressed ('' when none); anything but 0-9 * # arrives as given and is a bad key. */
+  readonly digits: string;
+  /** The recogniser's Confidence (0..1), when it sent a number. */
+  readonly confidence?: number;
+}
+
+/** The per-call settings and per-FAQ facts the decision needs. */
+export interface CallContext {
+  readonly faq: Faq;
+  readonly nlu: Understanding;
+  /** How many pages the entry's spoken answer has. */
+  readonly pages: (entry: Entry) => number;
+  /** The caller can be texted (REST credentials, phone numbers on both ends). */
+  readonly texting: boolean;
+  /** Turns after the greeting before the line says goodbye. */
+  readonly maxTurns: number;
+  /** Texts one call may send. */
+  readonly maxTexts: number;
+  /** Transcripts below this Confidence are treated as not understood. */
+  readonly minConfidence: number;
+}
+
+/** What a call's turn depends on besides the FAQ: from the configuration and the call itself. */
+export type CallSettings = Pick<CallContext, 'texting' | 'maxTurns' | 'maxTexts' | 'minConfidence'>;
+
+/** Misunderstood turns in a row that get the apology and a reprompt; the next gets the keypad menu. */
+export const MAX_REPROMPTS = 2;
+/** Silent turns in a row before the goodbye. */
+export const MAX_SILENCES = 2;
+/** Topics or questions read on one keypad page (keys 1-8; 9 is "more", 0 the topics). */
+export const MENU_PAGE = 8;
+/** The longest transcript considered; a recogniser never writes more for one question. */
+const MAX_SPEECH = 500;
+
+/** The turn that starts a call. */
+export function startCall(): CallDecision {
+  return { reply: { kind: 'welcome' }, next: CALL_START, last: false };
+}
+
+/** Decide one voice turn. Pure: the same input, state and context give the same decision; never throws. */
+export function decideCallTurn(input: CallInput, state: CallState, ctx: CallContext): CallDecision {
+  const turn = state.turn + 1;
+  const base: CallState = { turn, misses: state.misses, silences: 0, texts: state.texts };
+  if (turn > ctx.maxTurns) return { reply: { kind: 'goodbye', reason: 'limit' }, next: base, last: true };
+  const [reply, next] = decide(input, state, base, ctx);
+  const last = turn >= ctx.maxTurns && reply.kind !== 'goodbye';
+  return { reply, next, last };
+}
+
+type Decided = readonly [CallReply, CallState];
+
+function decide(input: CallInput, state: CallState, base: CallState, ctx: CallContext): Decided {
+  const speech = input.speech.slice(0, MAX_SPEECH).trim();
+  if (!speech && !input.digits) {
+    const silences = state.silences + 1;
+    if (silences >= MAX_SILENCES) return [{ kind: 'goodbye', reason: 'silence' }, { ...base, silences }];
+    return [{ kind: 'silence' }, { ...keep(state, base), silences }];
+  }
+  if (input.digits) return pressed(input.digits, state, base, ctx);
+  if (input.confidence !== undefined && input.confidence < ctx.minConfidence) return miss('unclear', state, base);
+  return said(speech, state, base, ctx);
+}
+
+/** The state with the last answer and menu kept (a reprompt changes neither). */
+function keep(state: CallState, base: CallState): CallState {
+  return {
+    ...base,
+    ...(state.entry !== undefined ? { entry: state.entry } : {}),
+    ...(state.page !== undefined ? { page: state.page } : {}),
+    ...(state.menu ? { menu: state.menu } : {}),
+  };
+}
+
+function pressed(digits: string, state: CallState, base: CallState, ctx: CallContext): Decided {
+  const key = /^[0-9*]$/.test(digits) ? digits : undefined;
+  if (key === '0') return topics(0, base);
+  if (key !== undefined && state.menu) {
+    const picked = pick(state.menu, key === '*' ? undefined : Number(key), base, ctx);
+    if (picked) return picked;
+  }
+  if (!state.menu) {
+    if (key === '1' && state.page !== undefined) return more(state, base, ctx);
+    if (key === '2' && ctx.texting) return textIt(state, base, ctx);
+    if (key === '*' && state.entry !== undefined) return repeat(state, base, ctx);
+  }
+  return miss('key', state, base);
+}
+
+function said(speech: string, state: CallState, base: CallState, ctx: CallContext): Decided {
+  if (state.menu) {
+    const digit = spokenDigit(speech);
+    const picked = digit === undefined ? undefined : pick(state.menu, digit, base, ctx);
+    if (picked) return picked;
+  }
+  switch (commandOf(speech)) {
+    case 'goodbye':
+      return [{ kind: 'goodbye', reason: 'caller' }, base];
+    case 'no':
+      if (state.menu || state.page !== undefined) return [{ kind: 'listen', reason: 'no' }, { ...base, misses: 0 }];
+      return [{ kind: 'goodbye', reason: 'caller' }, base];
+    case 'yes':
+      if (state.page !== undefined && !state.menu) return more(state, base, ctx);
+      return [{ kind: 'listen', reason: 'yes' }, { ...base, misses: 0 }];
+    case 'more':
+      if (state.page !== undefined) return more(state, base, ctx);
+      return [{ kind: 'listen', reason: 'no-more' }, keep(state, base)];
+    case 'text':
+      return textIt(state, base, ctx);
+    case 'menu':
+      return topics(0, base);
+    case 'repeat':
+      if (state.menu) return pick(state.menu, undefined, base, ctx) ?? topics(0, base);
+      if (state.entry !== undefined) return repeat(state, base, ctx);
+      break;
+    case undefined:
+      break;
+  }
+  const topic = ctx.faq.topics.findIndex((t) => spokenWords(t.name).join(' ') === spokenWords(speech).join(' '));
+  const named = ctx.faq.topics[topic];
+  if (named) return openTopic(named, topic, base);
+  return understood(withoutHesitations(speech), state, base, ctx);
+}
+
+/** Small talk, then the classifier, as the SMS line decides. */
+function understood(text: string, state: CallState, base: CallState, ctx: CallContext): Decided {
+  const talk = ctx.nlu.smallTalk(text);
+  if (talk === 'goodbye') return [{ kind: 'goodbye', reason: 'caller' }, base];
+  if (talk === 'help') return [{ kind: 'help' }, { ...base, misses: 0 }];
+  if (talk) return [{ kind: 'smalltalk', id: talk }, { ...keep(state, base), misses: 0 }];
+  const { accepted, best, runnerUp } = ctx.nlu.classifier.classify(text);
+  if (!best || !accepted) return miss('no-match', state, base, best ? { entry: best.entry, score: best.score } : undefined);
+  const margin = ctx.faq.understanding.clarifyMargin;
+  if (runnerUp && runnerUp.score >= ctx.nlu.classifier.options.threshold && best.score - runnerUp.score < margin) {
+    const options = [best.entry, runnerUp.entry];
+    return [{ kind: 'clarify', options }, { ...base, misses: 0, menu: { kind: 'clarify', options: options.map((e) => e.number) } }];
+  }
+  return answer(best.entry, 0, best.score, base, ctx);
+}
+
+function answer(entry: Entry, page: number, score: number | undefined, base: CallState, ctx: CallContext): Decided {
+  const pages = Math.max(1, ctx.pages(entry));
+  const at = Math.min(page, pages - 1);
+  const next: CallState = { ...base, misses: 0, entry: entry.number, ...(at + 1 < pages ? { page: at + 1 } : {}) };
+  return [{ kind: 'answer', entry, page: at, pages, ...(score === undefined ? {} : { score }) }, next];
+}
+
+function more(state: CallState, base: CallState, ctx: CallContext): Decided {
+  const entry = entryOf(state.entry, ctx);
+  return entry ? answer(entry, state.page ?? 0, undefined, base, ctx) : miss('key', state, base);
+}
+
+function repeat(state: CallState, base: CallState, ctx: CallContext): Decided {
+  const entry = entryOf(state.entry, ctx);
+  return entry ? answer(entry, 0, undefined, base, ctx) : miss('key', state, base);
+}
+
+function textIt(state: CallState, base: CallState, ctx: CallContext): Decided {
+  const kept = keep(state, base);
+  const entry = entryOf(state.entry, ctx);
+  if (!ctx.texting) return [{ kind: 'no-text', reason: 'unavailable' }, kept];
+  if (!entry) return [{ kind: 'no-text', reason: 'nothing' }, kept];
+  if (state.texts >= ctx.maxTexts) return [{ kind: 'no-text', reason: 'limit' }, kept];
+  return [{ kind: 'text', entry }, { ...kept, misses: 0, texts: state.texts + 1 }];
+}
+
+function topics(page: number, base: CallState, note?: 'misses' | 'key'): Decided {
+  const reply: CallReply = note ? { kind: 'topics', page, note } : { kind: 'topics', page };
+  return [reply, { ...base, misses: 0, menu: { kind: 'topics', page } }];
+}
+
+/**
+ * A key (or a number said) in a menu: `digit` undefined re-reads the menu; a number not in a
+ * topics or topic menu re-reads it with a note. Undefined for a clarification's unknown number.
+ */
+function pick(menu: CallMenu, digit: number | undefined, base: CallState, ctx: CallContext): Decided | undefined {
+  const { faq } = ctx;
+  if (menu.kind === 'clarify') {
+    if (digit === undefined) return undefined;
+    const entry = entryOf(menu.options[digit - 1], ctx);
+    return entry ? answer(entry, 0, undefined, base, ctx) : undefined;
+  }
+  if (menu.kind === 'topics') {
+    if (digit === undefined) return topics(menu.page, base);
+    if (digit === 9 && (menu.page + 1) * MENU_PAGE < faq.topics.length) return topics(menu.page + 1, base);
+    const index = menu.page * MENU_PAGE + digit - 1;
+    const topic = digit >= 1 && digit <= MENU_PAGE ? faq.topics[index] : undefined;
+    return topic ? openTopic(topic, index, base) : topics(menu.page, base, 'key');
+  }
+  const topic = faq.topics[menu.topic];
+  if (!topic) return topics(0, base);
+  const reread = (p: number, note?: 'key'): Decided => [
+    note ? { kind: 'topic', topic, page: p, note } : { kind: 'topic', topic, page: p },
+    { ...base, misses: 0, menu: { kind: 'topic', topic: menu.topic, page: p } },
+  ];
+  if (digit === undefined) return reread(menu.page);
+  if (digit === 9 && (menu.page + 1) * MENU_PAGE < topic.entries.length) return reread(menu.page + 1);
+  const entry = digit >= 1 && digit <= MENU_PAGE ? topic.entries[menu.page * MENU_PAGE + digit - 1] : undefined;
+  return entry ? answer(entry, 0, undefined, base, ctx) : reread(menu.page, 'key');
+}
+
+function openTopic(topic: Topic, index: number, base: CallState): Decided {
+  return [{ kind: 'topic', topic, page: 0 }, { ...base, misses: 0, menu: { kind: 'topic', topic: index, page: 0 } }];
+}
+
+/** Not understood: the apology and a reprompt, MAX_REPROMPTS times in a row; then the keypad menu. */
+function miss(reason: MissReason, state: CallState, base: CallState, nearest?: { entry: Entry; score: number }): Decided {
+  const misses = state.misses + 1;
+  if (misses > MAX_REPROMPTS) return topics(0, base, 'misses');
+  const reply: CallReply = nearest ? { kind: 'apology', reason, nearest } : { kind: 'apology', reason };
+  return [reply, { ...keep(state, base), misses }];
+}
+
+function entryOf(number: number | undefined, ctx: CallContext): Entry | undefined {
+  return number === undefined ? undefined : ctx.faq.entries[number - 1];
+}

@@ -1,0 +1,79 @@
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import type { CallDecision } from '../dialog/call-reply.js';
+import type { CallState } from '../dialog/call-state.js';
+import { SAY_MAX_CHARS, voiceSegments } from './voice-pages.js';
+import { spokenReply, WORDS, type WordsView } from './voice-words.js';
+
+/** How the line speaks and listens, from the configuration. */
+export interface VoiceSettings {
+  /** <Say voice>: "Polly.Joanna-Neural", "alice", ... */
+  readonly voice: string;
+  /** <Say language> and <Gather language>: "en-US". */
+  readonly language: string;
+}
+
+export interface CallView extends WordsView {
+  readonly settings: VoiceSettings;
+  /** The URL of the next turn, carrying `state`; relative to the current one is fine. */
+  readonly action: (state: CallState) => string;
+}
+
+/** A rendered voice turn: the TwiML, the text of its <Say> verbs in order, and whether it hangs up. */
+export interface VoiceTwiml {
+  readonly twiml: string;
+  readonly says: string[];
+  readonly hangup: boolean;
+}
+
+/**
+ * The TwiML of one voice turn. A turn that goes on speaks its lead, then listens with
+ * <Gather input="speech dtmf" speechTimeout="auto"> around its note and prompt (no speechModel:
+ * Twilio rejects it with "auto"), then, if nothing was heard, <Redirect>s to the same action URL,
+ * which the next turn reads as silence. A turn that ends says goodbye and <Hangup/>s. No <Say>
+ * is longer than SAY_MAX_CHARS. The builder escapes &, < and >.
+ */
+export function renderCallTwiml(decision: CallDecision, view: CallView): VoiceTwiml {
+  const { reply, next, last } = decision;
+  const words = spokenReply(reply, next, view);
+  const response = new VoiceResponse();
+  const says: string[] = [];
+  const sayOn = (target: { say: VoiceResponse['say'] }, text: string): void => {
+    for (const part of text.length > SAY_MAX_CHARS ? voiceSegments(text) : [text]) {
+      target.say(sayAttributes(view.settings), part);
+      says.push(part);
+    }
+  };
+  for (const text of words.lead) sayOn(response, text);
+  if (words.hangup || last) {
+    for (const text of words.note) sayOn(response, text);
+    if (!words.hangup) sayOn(response, WORDS.limitGoodbye);
+    response.hangup();
+    return { twiml: response.toString(), says, hangup: true };
+  }
+  if (words.lead.length) response.pause({ length: 1 });
+  const action = view.action(next);
+  const gather = response.gather({
+    input: ['speech', 'dtmf'],
+    action,
+    method: 'POST',
+    speechTimeout: 'auto',
+    language: view.settings.language as VoiceResponse.GatherAttributes['language'],
+    hints: view.book.hints,
+    numDigits: 1,
+  });
+  for (const text of [...words.note, ...words.prompt]) sayOn(gather, text);
+  response.redirect({ method: 'POST' }, action);
+  return { twiml: response.toString(), says, hangup: false };
+}
+
+/** What a caller hears when the line fails unexpectedly: a short apology, then the call ends. */
+export function renderVoiceError(settings: VoiceSettings): string {
+  const response = new VoiceResponse();
+  response.say(sayAttributes(settings), 'Sorry, something went wrong on our side. Please call again in a few minutes. Goodbye.');
+  response.hangup();
+  return response.toString();
+}
+
+function sayAttributes(settings: VoiceSettings): VoiceResponse.SayAttributes {
+  return { voice: settings.voice as VoiceResponse.SayAttributes['voice'], language: settings.language as VoiceResponse.SayAttributes['language'] };
+}
