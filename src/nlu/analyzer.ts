@@ -1,7 +1,7 @@
 import { makeSpeller } from './spelling.js';
 import { compileSynonyms } from './synonyms.js';
 import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
-import { readWords, type Word } from './wink.js';
+import { MAX_WORD_LENGTH, readWords, type Word } from './wink.js';
 
 /** An utterance reduced to what the classifier compares. */
 export interface Analysis {
@@ -54,7 +54,7 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
   const corrections = new Map<string, Word | undefined>();
 
   const fix = (word: Word): Word => {
-    if (!word.unknown || vocabulary.has(word.normal)) return word;
+    if (!word.unknown || vocabulary.has(word.normal) || word.normal.length > MAX_WORD_LENGTH) return word;
     if (!corrections.has(word.normal)) {
       const to = correct(word.normal);
       // Remember at most a bounded number of corrections: input is unbounded.

@@ -36,9 +36,17 @@ function fresh(): void {
 }
 fresh();
 
+/**
+ * Longer runs of letters are cut to this (the longest English words have about 30): wink-nlp's
+ * tokenizer and the stemmer take time growing with the square of a token's length, so a pasted
+ * 100 KB "word" would otherwise stall a request for seconds. Such a token matches nothing anyway.
+ */
+export const MAX_WORD_LENGTH = 40;
+const OVERLONG = new RegExp(`\\S{${MAX_WORD_LENGTH + 1},}`, 'g');
+
 /** Tokens of a lower-case text: words and numbers only, punctuation and symbols dropped. */
 export function readWords(text: string): Word[] {
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(text.replace(OVERLONG, (w) => w.slice(0, MAX_WORD_LENGTH)));
   const its = nlp.its;
   const words: Word[] = [];
   let newest = 0;

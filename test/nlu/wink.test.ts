@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWords } from '../../src/nlu/wink.js';
+import { MAX_WORD_LENGTH, readWords } from '../../src/nlu/wink.js';
 
 /** A made-up word of letters only, distinct for each n: "zqbx", "zqcx", ... */
 const madeUp = (n: number): string => `zq${n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))}x`;
@@ -32,5 +32,10 @@ describe('readWords', () => {
     expect(after).toEqual(before);
     expect(after[0]?.stem).toBe('store');
     expect(readWords('zqnewwordx')[0]?.unknown).toBe(true);
+  });
+
+  it('cuts an overlong token (a pasted blob) before wink-nlp reads it, keeping the words around it', () => {
+    const words = readWords(`where are ${'x'.repeat(100_000)} backups`);
+    expect(words.map((w) => w.normal)).toEqual(['where', 'are', 'x'.repeat(MAX_WORD_LENGTH), 'backups']);
   });
 });
