@@ -32,8 +32,12 @@ export interface Softmax {
  * L2 decay goes through one shared scale factor so a step costs only what the example touches.
  */
 export function trainSoftmax(xs: readonly Sparse[], ys: readonly number[], classes: number, dims: number, options: Partial<SoftmaxOptions> = {}): Softmax {
-  const { epochs, rate, l2, seed } = { ...defaultSoftmaxOptions, ...options };
-  const { start, owner } = supportOf(xs, ys, dims);
+  const { rate, l2, seed, ...wanted } = { ...defaultSoftmaxOptions, ...options };
+  const { start, owner } = supportOf(xs, ys, dims, classes);
+  // Bound the training work, so a very large FAQ starts (and reloads) in seconds: fewer passes.
+  let perEpoch = 0;
+  for (const x of xs) for (const f of x.index) perEpoch += (start[f + 1] as number) - (start[f] as number);
+  const epochs = Math.max(MIN_EPOCHS, Math.min(wanted.epochs, Math.floor(WORK_BUDGET / Math.max(1, perEpoch))));
   const w = new Float64Array(owner.length);
   let scale = 1;
   const z = new Float64Array(classes);
@@ -117,10 +121,21 @@ export function trainSoftmax(xs: readonly Sparse[], ys: readonly number[], class
   };
 }
 
+/** Weight updates one training may make: about two seconds on a slow core. */
+const WORK_BUDGET = 500_000_000;
+const MIN_EPOCHS = 3;
+
+/** Features are never pruned below this many classes (CLINC150's 150 intents keep every feature). */
+const MIN_PRUNED_SUPPORT = 200;
+
 /** For each feature, the classes it occurs with in training (CSR layout: start[f]..start[f+1]). */
-function supportOf(xs: readonly Sparse[], ys: readonly number[], dims: number): { start: Int32Array; owner: Int32Array } {
+function supportOf(xs: readonly Sparse[], ys: readonly number[], dims: number, classes: number): { start: Int32Array; owner: Int32Array } {
   const sets: Set<number>[] = Array.from({ length: dims }, () => new Set<number>());
   xs.forEach((x, i) => x.index.forEach((f) => sets[f]?.add(ys[i] as number)));
+  // In a large FAQ a feature used by a quarter of all entries ("what", "how do") tells them apart
+  // little but would cost every step and every question a pass over all of them: it gets no weights.
+  const widest = Math.max(MIN_PRUNED_SUPPORT, Math.ceil(classes / 4));
+  for (const s of sets) if (s.size > widest) s.clear();
   const start = new Int32Array(dims + 1);
   sets.forEach((s, f) => (start[f + 1] = (start[f] as number) + s.size));
   const owner = new Int32Array(start[dims] as number);
