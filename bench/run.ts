@@ -81,12 +81,15 @@ for (const [name, file, ...args] of CASES) {
   }
 }
 
-const profiles: { name: string; summary: ProfileSummary }[] = [];
+const profiles: { name: string; summary: ProfileSummary; requests?: number }[] = [];
 if (options.profileDir) {
   for (const name of readdirSync(options.profileDir).sort()) {
     // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread is thread 0.
     const main = readdirSync(join(options.profileDir, name)).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
-    if (main) profiles.push({ name, summary: summarizeProfile(join(options.profileDir, name, main)) });
+    const from = results.find((r) => r.kind === 'webhook' && r.profile === name);
+    if (!main) continue;
+    const summary = summarizeProfile(join(options.profileDir, name, main), 15, from?.kind === 'webhook' ? from.loadStartedUs : 0);
+    profiles.push({ name, summary, ...(from?.kind === 'webhook' ? { requests: from.responses } : {}) });
   }
   console.log(`CPU profiles in ${options.profileDir}`);
 }

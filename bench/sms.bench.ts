@@ -13,7 +13,7 @@ const texts = textStream(await webhookPool());
 const server = await spawnServer({ label: 'the line', args: appArgs(options, 'sms'), env: appEnv() });
 try {
   await preflight(server.url);
-  report(await measureWebhook('the line', 'POST /sms', server, smsRequests('/sms', texts), options, texts.distinct));
+  report(await measureWebhook('the line', 'POST /sms', server, smsRequests('/sms', texts), options, 'sms', texts.distinct));
 } finally {
   await server.stop();
 }

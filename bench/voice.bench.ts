@@ -27,7 +27,7 @@ try {
     const res = await fetch(server.url + action, { method: 'POST', headers: probe.headers, body: probe.body });
     const twiml = await res.text();
     if (res.status !== 200 || !/<(Say|Play)\b/.test(twiml)) throw new Error(`POST ${action} did not answer a signed question: ${res.status} ${twiml}`);
-    report(await measureWebhook(NAME, `POST ${action.split('?')[0] ?? action}`, server, next, options, texts.distinct));
+    report(await measureWebhook(NAME, `POST ${action.split('?')[0] ?? action}`, server, next, options, 'voice', texts.distinct));
   }
 } finally {
   await server.stop();

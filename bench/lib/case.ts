@@ -24,6 +24,10 @@ export interface WebhookResult {
   readonly cpuUsPerRequest: number;
   /** Distinct questions sent. */
   readonly distinct?: number;
+  /** When the measured load began, µs on the monotonic clock CPU profiles use (to leave out start and warm-up). */
+  readonly loadStartedUs: number;
+  /** The folder name of the server's CPU profile, when profiled. */
+  readonly profile?: string;
   readonly rssMb?: number;
   readonly peakRssMb?: number;
   readonly note?: string;

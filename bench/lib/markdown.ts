@@ -30,13 +30,19 @@ const n1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 const n2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
 
 /** The whole docs/benchmarks.md. */
-export function renderMarkdown(info: RunInfo, results: readonly CaseResult[], failures: readonly string[], profiles: readonly { name: string; summary: ProfileSummary }[]): string {
+export function renderMarkdown(
+  info: RunInfo,
+  results: readonly CaseResult[],
+  failures: readonly string[],
+  profiles: readonly { name: string; summary: ProfileSummary; requests?: number }[],
+): string {
   const out: string[] = [
     '# Benchmarks',
     '',
     `Written by \`${info.command}\` (bench/run.ts) on ${info.date}: Node ${info.node}, ${info.cores} × ${info.cpu}, load average before the run ${info.loadBefore}.`,
     `${info.quick ? '**Quick run** (smoke test, too short to trust): ' : ''}${info.seconds} s of load per webhook case after ${info.warmupSeconds} s of warm-up, ${info.connections} connections, one request in flight on each.`,
     'Each case runs in a fresh process; each server under load runs in its own process on 127.0.0.1, and autocannon shares the machine with it.',
+    ...(process.env.BENCH_NODE_OPTIONS ? [`The line ran with NODE_OPTIONS=\`${process.env.BENCH_NODE_OPTIONS}\`.`] : []),
     '',
   ];
   const webhooks = results.filter((r): r is WebhookResult => r.kind === 'webhook');
@@ -140,19 +146,24 @@ export function renderMarkdown(info: RunInfo, results: readonly CaseResult[], fa
     );
   }
   for (const p of profiles) {
+    const perRequest = p.requests ? p.summary.busyUs / p.requests : undefined;
     out.push(
       `## CPU profile: ${p.name}`,
       '',
-      `\`node --cpu-prof\` of the server during the load, busy ${(p.summary.busy * 100).toFixed(0)}% of the time. Self time, as a share of busy time:`,
+      `\`node --cpu-prof\` of the server during the measured load (start-up and warm-up left out), busy ${(p.summary.busy * 100).toFixed(0)}% of the time. Self time, as a share of busy time:`,
       '',
-      '| where | share | | function | share |',
-      '|---|---:|---|---|---:|',
+      `Understanding (src/nlu, wink-nlp and its model) is ${(p.summary.understanding * 100).toFixed(0)}% of it, not counting the garbage it leaves.`,
+      ...(perRequest ? [`The main thread was busy ${n0(perRequest)} µs per answered request (the profiler's own cost included).`] : []),
+      '',
+      '| where | share | µs/request | | function | share |',
+      '|---|---:|---:|---|---|---:|',
     );
     const rows = Math.max(p.summary.areas.length, p.summary.functions.length);
     for (let i = 0; i < rows; i++) {
       const a = p.summary.areas[i];
       const f = p.summary.functions[i];
-      out.push(`| ${a?.name ?? ''} | ${a ? `${(a.share * 100).toFixed(1)}%` : ''} | | ${f ? `\`${f.name}\`` : ''} | ${f ? `${(f.share * 100).toFixed(1)}%` : ''} |`);
+      const us = a && perRequest ? n0(a.share * perRequest) : '';
+      out.push(`| ${a?.name ?? ''} | ${a ? `${(a.share * 100).toFixed(1)}%` : ''} | ${us} | | ${f ? `\`${f.name}\`` : ''} | ${f ? `${(f.share * 100).toFixed(1)}%` : ''} |`);
     }
     out.push('');
   }

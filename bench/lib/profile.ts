@@ -7,6 +7,7 @@ interface CpuProfile {
     readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
     readonly children?: readonly number[];
   }[];
+  readonly startTime: number;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -20,18 +21,33 @@ export interface ProfileLine {
 export interface ProfileSummary {
   /** Share of all samples the process was busy (not idle, not waiting). */
   readonly busy: number;
+  /** Busy time on the main thread, µs. */
+  readonly busyUs: number;
   /** Functions by self time. */
   readonly functions: readonly ProfileLine[];
   /** Self time by where the code lives: a package, a folder of the line, node internals, GC. */
   readonly areas: readonly ProfileLine[];
+  /** Share of busy time in understanding: src/nlu, wink-nlp and its English model (GC it causes not included). */
+  readonly understanding: number;
 }
 
-/** Self time per function and per area of a --cpu-prof profile, busiest first. */
-export function summarizeProfile(path: string, top = 15): ProfileSummary {
+const UNDERSTANDING = new Set(['src/nlu', 'wink-nlp', 'wink-eng-lite-web-model']);
+
+/**
+ * Self time per function and per area of a --cpu-prof profile, busiest first. With `fromUs` (the
+ * monotonic clock V8 stamps samples with, process.hrtime on Linux), only samples from then on count:
+ * the load, without start-up and warm-up.
+ */
+export function summarizeProfile(path: string, top = 15, fromUs = 0): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at >= fromUs) self.set(id, (self.get(id) ?? 0) + delta);
+  });
   const fn = new Map<string, number>();
   const area = new Map<string, number>();
   let busy = 0;
@@ -50,7 +66,9 @@ export function summarizeProfile(path: string, top = 15): ProfileSummary {
   });
   const rank = (m: Map<string, number>, n: number): ProfileLine[] =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => ({ name, share: us / busy }));
-  return { busy: busy / total, functions: rank(fn, top), areas: rank(area, top) };
+  let understanding = 0;
+  area.forEach((us, name) => (understanding += UNDERSTANDING.has(name) ? us : 0));
+  return { busy: busy / total, busyUs: busy, functions: rank(fn, top), areas: rank(area, top), understanding: understanding / busy };
 }
 
 function areaOf(url: string, functionName: string): string {

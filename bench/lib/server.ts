@@ -96,6 +96,7 @@ export async function spawnServer(options: SpawnOptions): Promise<Running & { ch
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
+      if (process.env.BENCH_SHOW_STDERR) process.stderr.write(stderr);
     },
   };
 }

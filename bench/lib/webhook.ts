@@ -62,16 +62,18 @@ export function smsRequests(path: string, texts: TextStream): () => FormRequest 
   };
 }
 
-/** Warm the server up, then measure it; memory is read after the load. */
+/** Warm the server up, then measure it; CPU time is read around the measured load, memory after it. */
 export async function measureWebhook(
   name: string,
   route: string,
   server: Running,
   next: () => FormRequest,
   options: BenchOptions,
+  profileName: string,
   distinct?: number,
 ): Promise<WebhookResult> {
   if (options.warmupSeconds > 0) await hammer({ url: server.url, connections: options.connections, seconds: options.warmupSeconds, next });
+  const loadStartedUs = Number(process.hrtime.bigint() / 1000n);
   const cpuBefore = server.cpuMs();
   const r = await hammer({ url: server.url, connections: options.connections, seconds: options.seconds, next });
   const cpuUsPerRequest = ((server.cpuMs() - cpuBefore) * 1000) / r.responses;
@@ -82,6 +84,8 @@ export async function measureWebhook(
     route,
     ...r,
     cpuUsPerRequest,
+    loadStartedUs,
+    ...(options.profileDir ? { profile: profileName } : {}),
     ...(distinct === undefined ? {} : { distinct }),
     ...(mem ? { rssMb: mem.rssMb, peakRssMb: mem.peakMb } : {}),
   };
@@ -95,6 +99,8 @@ export function appEnv(): Record<string, string> {
     LOG_UTTERANCES: 'true',
     TWILIO_AUTH_TOKEN: BENCH_TOKEN,
     PUBLIC_URL: BENCH_PUBLIC_URL,
+    // V8 flags to try on the line only (say --max-semi-space-size=2), not on the load generator.
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
   };
 }
 
