@@ -1,3 +1,5 @@
+import type { LoadResult } from './load.js';
+
 /** What the runner tells each case (through BENCH_OPTIONS), and what a case reports back. */
 export interface BenchOptions {
   readonly quick: boolean;
@@ -10,16 +12,10 @@ export interface BenchOptions {
   readonly profileDir?: string;
 }
 
-export interface WebhookResult {
+export interface WebhookResult extends LoadResult {
   readonly kind: 'webhook';
   readonly name: string;
   readonly route: string;
-  readonly rps: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly responses: number;
-  readonly non2xx: number;
-  readonly errors: number;
   /** CPU time the server process used per answered request, µs: steadier than req/s on a busy machine. */
   readonly cpuUsPerRequest: number;
   /** Distinct questions sent. */

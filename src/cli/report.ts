@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { positiveInteger } from './options.js';
 import { loadConfig } from '../config.js';
 import { LineError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
@@ -27,7 +28,7 @@ const program = new Command('report')
   .argument('[log]', 'a log file; "-" or nothing reads standard input')
   .option('--csv', 'print CSV (table,question,times,entry,score) instead of Markdown')
   .addOption(new Option('--only <table>', 'with --csv, one table only').choices(TABLES))
-  .option('--top <n>', 'rows per question table', positiveInt, 20)
+  .option('--top <n>', 'rows per question table', positiveInteger, 20)
   .option('--low <score>', `answers scoring below this are low confidence (default: the FAQ's threshold + ${LOW_MARGIN})`, score)
   .option('--faq <file>', 'the FAQ whose threshold sets the default for --low (default: FAQ_FILE or faq-data/faq.yaml)')
   .addHelpText('after', '\nExamples:\n  npm run report -- line.log\n  kubectl logs deploy/faq-line | npm run report -- --csv --only apology > unanswered.csv')
@@ -72,12 +73,6 @@ async function defaultLowScore(faqFile: string | undefined): Promise<number> {
     console.error(`${err instanceof LineError ? err.describe() : String(err)}\n  (low confidence means below ${fallback}; give --low to choose)`);
     return fallback;
   }
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
-  return n;
 }
 
 function score(value: string): number {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { positiveInteger } from './options.js';
 import { LineError } from '../errors.js';
 import { SimError, SIM_EXIT_CODES } from '../sim/errors.js';
 import { DEFAULT_FROM, DEFAULT_TO, SIMULATED_ACCOUNT_SID } from '../sim/fields.js';
@@ -37,12 +38,6 @@ function httpUrl(value: string): string {
 function phoneNumber(value: string): string {
   if (!/^\+?[0-9]{3,15}$/.test(value)) throw new InvalidArgumentError('must be a phone number such as +15551234567');
   return value;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
-  return n;
 }
 
 /** The options every subcommand shares: where the line is and who is texting or calling. */
@@ -145,7 +140,7 @@ withTarget(program.command('call'))
       'Enter for silence, "hangup" (or Ctrl-D) to hang up',
   )
   .option('--script <file>', 'one caller turn a line ("-" reads standard input); the end of the script hangs up')
-  .option('--max-requests <n>', 'most webhook requests in one call', positive, DEFAULT_MAX_REQUESTS)
+  .option('--max-requests <n>', 'most webhook requests in one call', positiveInteger, DEFAULT_MAX_REQUESTS)
   .action(async (opts: TargetOptions & { script?: string; maxRequests: number }) => {
     await run(opts, opts.script, (session, terminal) => runCall({ ...session, maxRequests: opts.maxRequests }, terminal));
   });

@@ -2,7 +2,7 @@ import type { Entry, Faq, Topic } from '../faq/model.js';
 import type { CallDecision, CallReply, MissReason } from './call-reply.js';
 import { CALL_START, type CallMenu, type CallState } from './call-state.js';
 import { commandOf, spokenDigit, spokenWords, withoutHesitations } from './call-words.js';
-import type { Understanding } from './text-turn.js';
+import { understand, type Understanding } from './understand.js';
 
 /** One voice turn as the channel hands it over: what Twilio heard. */
 export interface CallInput {
@@ -125,7 +125,8 @@ function said(speech: string, state: CallState, base: CallState, ctx: CallContex
     case undefined:
       break;
   }
-  const topic = ctx.faq.topics.findIndex((t) => spokenWords(t.name).join(' ') === spokenWords(speech).join(' '));
+  const said = spokenWords(speech).join(' ');
+  const topic = ctx.faq.topics.findIndex((t) => spokenWords(t.name).join(' ') === said);
   const named = ctx.faq.topics[topic];
   if (named) return openTopic(named, topic, base);
   return understood(withoutHesitations(speech), state, base, ctx);
@@ -137,14 +138,13 @@ function understood(text: string, state: CallState, base: CallState, ctx: CallCo
   if (talk === 'goodbye') return [{ kind: 'goodbye', reason: 'caller' }, base];
   if (talk === 'help') return [{ kind: 'help' }, { ...base, misses: 0 }];
   if (talk) return [{ kind: 'smalltalk', id: talk }, { ...keep(state, base), misses: 0 }];
-  const { accepted, best, runnerUp } = ctx.nlu.classifier.classify(text);
-  if (!best || !accepted) return miss('no-match', state, base, best ? { entry: best.entry, score: best.score } : undefined);
-  const margin = ctx.faq.understanding.clarifyMargin;
-  if (runnerUp && runnerUp.score >= ctx.nlu.classifier.options.threshold && best.score - runnerUp.score < margin) {
-    const options = [best.entry, runnerUp.entry];
+  const understood = understand(text, ctx.faq, ctx.nlu);
+  if (understood.kind === 'none') return miss('no-match', state, base, understood.nearest);
+  if (understood.kind === 'clarify') {
+    const { options } = understood;
     return [{ kind: 'clarify', options }, { ...base, misses: 0, menu: { kind: 'clarify', options: options.map((e) => e.number) } }];
   }
-  return answer(best.entry, 0, best.score, base, ctx);
+  return answer(understood.entry, 0, understood.score, base, ctx);
 }
 
 function answer(entry: Entry, page: number, score: number | undefined, base: CallState, ctx: CallContext): Decided {

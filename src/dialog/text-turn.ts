@@ -1,13 +1,7 @@
 import type { Faq } from '../faq/model.js';
-import type { SmallTalkId } from '../faq/schema.js';
-import type { Classifier } from '../nlu/classifier.js';
 import { keywordOf } from './keywords.js';
 import type { Reply, TextInput } from './reply.js';
-
-export interface Understanding {
-  readonly classifier: Classifier;
-  readonly smallTalk: (text: string) => SmallTalkId | undefined;
-}
+import { understand, type Understanding } from './understand.js';
 
 /** Decide the reply to one texted message. Pure: the same FAQ and text give the same reply. */
 export function replyToText(input: TextInput, faq: Faq, nlu: Understanding): Reply {
@@ -24,13 +18,9 @@ export function replyToText(input: TextInput, faq: Faq, nlu: Understanding): Rep
   if (talk === 'help') return { kind: 'help' };
   if (talk) return { kind: 'smalltalk', id: talk };
 
-  const { accepted, best, runnerUp } = nlu.classifier.classify(text);
-  if (!best || !accepted) return best ? { kind: 'apology', nearest: { entry: best.entry, score: best.score } } : { kind: 'apology' };
-  const margin = faq.understanding.clarifyMargin;
-  if (runnerUp && runnerUp.score >= nlu.classifier.options.threshold && best.score - runnerUp.score < margin) {
-    return { kind: 'clarify', options: [best.entry, runnerUp.entry] };
-  }
-  return { kind: 'answer', entry: best.entry, score: best.score };
+  const understood = understand(text, faq, nlu);
+  if (understood.kind !== 'none') return understood;
+  return understood.nearest ? { kind: 'apology', nearest: understood.nearest } : { kind: 'apology' };
 }
 
 /** "7" or "#7" is entry 7; "b" or a topic's name lists that topic. */
