@@ -54,6 +54,9 @@ interface Posting {
   readonly weight: number;
 }
 
+/** An inverted index: term -> the documents it occurs in and its weight in each, as parallel arrays. */
+type Index = ReadonlyMap<string, { readonly docs: Int32Array; readonly weights: Float64Array }>;
+
 /** Build the classifier for one FAQ. Deterministic; no I/O. */
 export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer): Classifier {
   const opts: ClassifierOptions = { ...defaultOptions, ...options };
@@ -91,28 +94,30 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   };
 
   // Inverted indexes: term -> entries (coverage) and term -> phrasings (nearest phrasing).
-  const entryPostings = new Map<string, Posting[]>();
-  strength.forEach((m, i) => m.forEach((s, t) => push(entryPostings, t, { doc: i, weight: s })));
+  const entryLists = new Map<string, Posting[]>();
+  strength.forEach((m, i) => m.forEach((s, t) => push(entryLists, t, { doc: i, weight: s })));
+  const entryPostings = freeze(entryLists);
   const docEntry: number[] = [];
-  const docPostings = new Map<string, Posting[]>();
+  const docLists = new Map<string, Posting[]>();
   analysed.forEach((list, i) => {
     for (const a of list) {
       const vec = unit(weigh(a));
       if (vec.size === 0) continue;
       const doc = docEntry.push(i) - 1;
-      vec.forEach((w, t) => push(docPostings, t, { doc, weight: w }));
+      vec.forEach((w, t) => push(docLists, t, { doc, weight: w }));
     }
   });
+  const docPostings = freeze(docLists);
   // The trained model: every way people ask an entry is an example of that entry.
   const space = new FeatureSpace();
-  const featuresOf = (a: Analysis, learn = false): Sparse => space.vector(namedFeatures(a), learn);
+  const featuresOf = (a: Analysis): Sparse => space.vector(namedFeatures(a), true);
   const model =
     opts.linearShare > 0
       ? (() => {
           const xs: Sparse[] = [];
           const ys: number[] = [];
           const example = (a: Analysis, entry: number): void => {
-            xs.push(featuresOf(a, true));
+            xs.push(featuresOf(a));
             ys.push(entry);
           };
           analysed.forEach((list, i) => list.forEach((a) => example(a, i)));
@@ -122,34 +127,56 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
         })()
       : undefined;
   const probability = new Float64Array(declines.length ? n + 1 : n);
+  // Scratch for the nearest phrasing: each phrasing's dot product with the question, and which were reached.
+  const dots = new Float64Array(docEntry.length);
+  const touched = new Int32Array(docEntry.length);
 
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
   const classify = (text: string): Classification => {
     const analysis = nlu.analyze(text);
     const weights = weigh(analysis);
-    const x = model ? featuresOf(analysis) : undefined;
+    const x = model ? space.query(analysis) : undefined;
     // Never compare empty bags: a question with no content word (and, with a trained model that
     // may answer on its own, no known feature either) matches nothing.
     const modelAlone = model !== undefined && opts.minEvidence === 0 && x !== undefined && x.index.length > 0;
     if (weights.size === 0 && !modelAlone) return { accepted: false };
     let total = 0;
-    weights.forEach((w) => (total += w));
+    let norm = 0;
+    weights.forEach((w) => {
+      total += w;
+      norm += w * w;
+    });
+    norm = Math.sqrt(norm);
     const coverage = new Float64Array(n);
     weights.forEach((w, t) => {
-      for (const p of entryPostings.get(t) ?? []) coverage[p.doc] = (coverage[p.doc] ?? 0) + (w * p.weight) / total;
+      const p = entryPostings.get(t);
+      if (!p) return;
+      for (let k = 0; k < p.docs.length; k++) {
+        const e = p.docs[k] as number;
+        coverage[e] = (coverage[e] as number) + (w * (p.weights[k] as number)) / total;
+      }
     });
     const nearest = new Float64Array(n);
     // With the model alone deciding (linearShare 1) word overlap only gates, and the nearest phrasing is not needed.
-    if (!model || opts.linearShare < 1) {
-      const dots = new Map<number, number>();
-      unit(weights).forEach((qw, t) => {
-        for (const p of docPostings.get(t) ?? []) dots.set(p.doc, (dots.get(p.doc) ?? 0) + qw * p.weight);
+    if ((!model || opts.linearShare < 1) && norm > 0) {
+      let reached = 0;
+      weights.forEach((w, t) => {
+        const p = docPostings.get(t);
+        if (!p) return;
+        const qw = w / norm;
+        for (let k = 0; k < p.docs.length; k++) {
+          const doc = p.docs[k] as number;
+          if (dots[doc] === 0) touched[reached++] = doc;
+          dots[doc] = (dots[doc] as number) + qw * (p.weights[k] as number);
+        }
       });
-      dots.forEach((dot, doc) => {
+      for (let k = 0; k < reached; k++) {
+        const doc = touched[k] as number;
         const e = docEntry[doc] as number;
-        if (dot > (nearest[e] ?? 0)) nearest[e] = dot;
-      });
+        if ((dots[doc] as number) > (nearest[e] as number)) nearest[e] = dots[doc] as number;
+        dots[doc] = 0;
+      }
     }
     if (model && x) model.probabilities(x, probability);
     // The best two entries; an entry sharing no word is a candidate only when the model may answer alone.
@@ -194,6 +221,14 @@ function push(index: Map<string, Posting[]>, term: string, posting: Posting): vo
   const list = index.get(term);
   if (list) list.push(posting);
   else index.set(term, [posting]);
+}
+
+function freeze(lists: ReadonlyMap<string, readonly Posting[]>): Index {
+  const index = new Map<string, { docs: Int32Array; weights: Float64Array }>();
+  lists.forEach((list, term) =>
+    index.set(term, { docs: Int32Array.from(list, (p) => p.doc), weights: Float64Array.from(list, (p) => p.weight) }),
+  );
+  return index;
 }
 
 function unit(weights: ReadonlyMap<string, number>): Map<string, number> {

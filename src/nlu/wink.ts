@@ -1,4 +1,4 @@
-import winkNLP, { type ItemToken as ItsToken, type ItsFunction, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { rarity } from './rarity.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -7,7 +7,6 @@ import { STOP_WORDS } from './stopwords.js';
 export interface Word {
   /** Lower case, contractions expanded, American spelling. */
   readonly normal: string;
-  readonly lemma: string;
   readonly stem: string;
   readonly stop: boolean;
   /** Not in the English model's lexicon: a name, an acronym, a typo or nonsense. */
@@ -28,9 +27,15 @@ const WORD_TYPES = new Set(['word', 'number']);
 
 let nlp: WinkMethods;
 let firstUnknownId = 0;
+/**
+ * Stems by wink's id for the token's text: the Porter stemmer is the dearest step of reading an
+ * utterance, and a line hears the same few hundred words again and again. Bounded like the lexicon.
+ */
+const stems = new Map<number, string>();
 
 function fresh(): void {
   nlp = winkNLP(model, ['sbd', 'pos']);
+  stems.clear();
   // The first word it has never seen gets the first id after the model's own lexicon.
   firstUnknownId = nlp.readDoc('qzqzqxv').tokens().out(nlp.its.uniqueId)[0] as number;
 }
@@ -46,26 +51,35 @@ const OVERLONG = new RegExp(`\\S{${MAX_WORD_LENGTH + 1},}`, 'g');
 
 /** Tokens of a lower-case text: words and numbers only, punctuation and symbols dropped. */
 export function readWords(text: string): Word[] {
-  const doc = nlp.readDoc(text.replace(OVERLONG, (w) => w.slice(0, MAX_WORD_LENGTH)));
+  const tokens = nlp.readDoc(text.replace(OVERLONG, (w) => w.slice(0, MAX_WORD_LENGTH))).tokens();
   const its = nlp.its;
+  // Whole columns at once: far cheaper than asking token by token.
+  const types = tokens.out(its.type) as string[];
+  const ids = tokens.out(its.uniqueId) as number[];
+  const normals = tokens.out(its.normal) as string[];
+  const tags = tokens.out(its.pos) as string[];
   const words: Word[] = [];
   let newest = 0;
-  doc.tokens().each((t: ItsToken) => {
-    if (!WORD_TYPES.has(t.out(its.type) as string)) return;
-    const id = t.out(its.uniqueId) as number;
+  for (let i = 0; i < types.length; i++) {
+    if (!WORD_TYPES.has(types[i] as string)) continue;
+    const id = ids[i] as number;
     newest = Math.max(newest, id);
-    const normal = t.out(its.normal) as string;
+    let stem = stems.get(id);
+    if (stem === undefined) {
+      // wink's own types do not fit its stem helper under strict mode.
+      stem = tokens.itemAt(i).out(its.stem as unknown as ItsFunction<string>);
+      stems.set(id, stem);
+    }
+    const normal = normals[i] as string;
     words.push({
       normal,
+      stem,
       rarity: rarity(normal),
-      pos: t.out(its.pos) as string,
-      // wink's own types do not fit its lemma and stem helpers under strict mode.
-      lemma: t.out(its.lemma as unknown as ItsFunction<string>),
-      stem: t.out(its.stem as unknown as ItsFunction<string>),
+      pos: tags[i] as string,
       stop: STOP_WORDS.has(normal),
       unknown: id >= firstUnknownId,
     });
-  });
+  }
   if (newest - firstUnknownId > MAX_NEW_WORDS) fresh();
   return words;
 }
