@@ -11,7 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchOptions, CaseResult } from './lib/case.js';
 import { renderMarkdown } from './lib/markdown.js';
@@ -112,7 +112,7 @@ const markdown = renderMarkdown(
   profiles,
 );
 mkdirSync(join(ROOT, 'docs'), { recursive: true });
-writeFileSync(join(ROOT, flags.out), markdown);
+writeFileSync(resolve(ROOT, flags.out), markdown);
 console.log(`\n${markdown}\nwritten to ${flags.out}`);
 process.exitCode = failures.length ? 1 : 0;
 

@@ -1,3 +1,4 @@
+import { rarity as rarityOf } from './rarity.js';
 import { makeSpeller } from './spelling.js';
 import { compileSynonyms } from './synonyms.js';
 import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
@@ -7,7 +8,7 @@ import { MAX_WORD_LENGTH, readWords, type Word } from './wink.js';
 export interface Analysis {
   /** Stems of the content words (stop words dropped), in order, with repeats. */
   readonly content: readonly string[];
-  /** The rarity of each content word in everyday English (same order as `content`). */
+  /** The rarity of each content word in everyday English (same order as `content`); empty unless asked for. */
   readonly rarity: readonly number[];
   /** Stems of content words that neither the English model nor the FAQ knows. */
   readonly unknown: readonly string[];
@@ -30,7 +31,11 @@ export interface Analyzer {
  * Build the analysis pipeline for one FAQ: clean-up, spelled letters, the FAQ's synonyms,
  * wink-nlp words, and spelling correction towards the FAQ's vocabulary.
  */
-export function createAnalyzer(synonyms: Readonly<Record<string, readonly string[]>>, trainingTexts: readonly string[]): Analyzer {
+export function createAnalyzer(
+  synonyms: Readonly<Record<string, readonly string[]>>,
+  trainingTexts: readonly string[],
+  { withRarity = false }: { readonly withRarity?: boolean } = {},
+): Analyzer {
   const rewrite = compileSynonyms(synonyms, (s) => expandShorthand(cleanText(s)));
   const prepare = (text: string, known: (w: string) => boolean): string =>
     rewrite(expandShorthand(joinSpelledLetters(cleanText(text), known)));
@@ -76,7 +81,7 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
         words.push(word.stem);
         if (word.stop) continue;
         content.push(word.stem);
-        rarity.push(Math.max(word.rarity, POS_WEIGHT[word.pos] ?? 0.5));
+        if (withRarity) rarity.push(Math.max(rarityOf(word.normal), POS_WEIGHT[word.pos] ?? 0.5));
         naming.push(NAMING.has(word.pos));
         if (word.unknown && !vocabulary.has(word.normal)) unknown.push(word.stem);
       }

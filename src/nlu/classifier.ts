@@ -63,7 +63,8 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const entries = faq.entries;
   const declines = faq.declines;
   const asked = entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
-  const nlu = analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)]);
+  const nlu =
+    analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)], { withRarity: opts.rarityPower > 0 });
   const analysed = asked.map((texts) => texts.map((t) => nlu.analyze(t)));
 
   // Per entry: the strength of each term (1 in what people ask, answerWeight in the answer only).
@@ -87,7 +88,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     a.content.forEach((t, i) => {
       // A foreign noun or name usually says what the question is really about ("my car", "plivo").
       const naming = a.naming[i] && !df.has(t) ? opts.foreignNounWeight : 1;
-      const v = naming * idf(t) * Math.pow(a.rarity[i] ?? 1, opts.rarityPower);
+      const v = opts.rarityPower > 0 ? naming * idf(t) * Math.pow(a.rarity[i] ?? 1, opts.rarityPower) : naming * idf(t);
       if (v > (w.get(t) ?? 0)) w.set(t, v);
     });
     return w;

@@ -33,10 +33,12 @@ export function namedFeatures(a: Analysis, weights: FeatureWeights = defaultFeat
   return f;
 }
 
-/** A stem's own features, named once: its word feature and its letter trigrams. */
+/** A stem's own features, named and numbered once: its word feature and its letter trigrams (-1: unseen). */
 interface StemFeatures {
   readonly word: string;
+  readonly wordNumber: number;
   readonly letters: readonly string[];
+  readonly letterNumbers: readonly number[];
 }
 
 /** Stems remembered between questions; input is unbounded, so the memory is too, then forgotten. */
@@ -66,6 +68,7 @@ export class FeatureSpace {
       if (n === undefined && learn) {
         n = this.numbers.size;
         this.numbers.set(name, n);
+        this.stems.clear();
       }
       if (n === undefined) return;
       index.push(n);
@@ -92,10 +95,9 @@ export class FeatureSpace {
     const order: number[] = [];
     let unseen: Map<string, number> | undefined;
     let unseenWeight: number[] | undefined;
-    const add = (name: string, v: number): void => {
+    const add = (name: string, v: number, n = this.numbers.get(name) ?? -1): void => {
       if (!(v > 0)) return;
-      const n = this.numbers.get(name);
-      if (n !== undefined) {
+      if (n >= 0) {
         if (this.stamp[n] !== generation) {
           this.stamp[n] = generation;
           this.weight[n] = v;
@@ -114,10 +116,13 @@ export class FeatureSpace {
     };
     for (const t of a.content) {
       const own = this.stemFeatures(t);
-      add(own.word, weights.word);
-      if (weights.letters > 0) for (const name of own.letters) add(name, weights.letters);
+      add(own.word, weights.word, own.wordNumber);
+      if (weights.letters > 0) own.letters.forEach((name, i) => add(name, weights.letters, own.letterNumbers[i]));
     }
-    for (const t of a.words) add(this.stemFeatures(t).word, weights.stop);
+    for (const t of a.words) {
+      const own = this.stemFeatures(t);
+      add(own.word, weights.stop, own.wordNumber);
+    }
     for (let i = 0; i + 1 < a.words.length; i++) add(`b ${a.words[i]} ${a.words[i + 1]}`, weights.pair);
 
     let norm = 0;
@@ -147,7 +152,8 @@ export class FeatureSpace {
         const padded = `<${t}>`;
         for (let i = 0; i + 3 <= padded.length; i++) letters.push(`c ${padded.slice(i, i + 3)}`);
       }
-      own = { word: `w ${t}`, letters };
+      const number = (name: string): number => this.numbers.get(name) ?? -1;
+      own = { word: `w ${t}`, wordNumber: number(`w ${t}`), letters, letterNumbers: letters.map(number) };
       if (this.stems.size >= MAX_REMEMBERED_STEMS) this.stems.clear();
       this.stems.set(t, own);
     }

@@ -12,19 +12,27 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   whatre: 'what are', theres: 'there is', yall: 'you all', gonna: 'going to', wanna: 'want to',
 };
 
+/** Printable ASCII only: nothing for NFKC or the typographic replacements below to change. */
+const PLAIN_ASCII = /^[\x20-\x7E]*$/;
+
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032`´]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202F\u2060\uFEFF]+/g, ' ')
-    // B.C.D.R. -> BCDR (before lower-casing, so a dotted run of capitals is unmistakable)
-    .replace(/\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?/g, (m) => m.replace(/\./g, ''))
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plain = PLAIN_ASCII.test(text)
+    ? text
+    : text
+        .normalize('NFKC')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032`´]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+        .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202F\u2060\uFEFF]+/g, ' ');
+  return (
+    plain
+      // B.C.D.R. -> BCDR (before lower-casing, so a dotted run of capitals is unmistakable)
+      .replace(/\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?/g, (m) => m.replace(/\./g, ''))
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** English compounds people split or join at will: "back up" and "backup" must meet. */
@@ -36,11 +44,19 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bwhite[ -]list/g, 'whitelist'],
   [/\bmulti[ -]tenan/g, 'multitenan'],
 ];
+/** Any of the compounds, to skip them all in one test when a text has none (most texts). */
+const ANY_COMPOUND = new RegExp(COMPOUNDS.map(([pattern]) => pattern.source).join('|'));
+
+/**
+ * A whole shorthand word: a run of letters not joined by an apostrophe to more letters ("u", not
+ * the "u" of "u's" or of "you").
+ */
+const SHORTHAND_WORD = new RegExp(`(?<![a-z])(?<![a-z]')(?:${Object.keys(SHORTHAND).join('|')})(?![a-z])(?!'[a-z])`, 'g');
 
 /** Texting shorthand and split compounds, on cleaned text. */
 export function expandShorthand(text: string): string {
-  let out = text.replace(/[a-z]+(?:'[a-z]+)?/g, (w) => SHORTHAND[w] ?? w);
-  for (const [pattern, joined] of COMPOUNDS) out = out.replace(pattern, joined);
+  let out = text.replace(SHORTHAND_WORD, (w) => SHORTHAND[w] ?? w);
+  if (ANY_COMPOUND.test(out)) for (const [pattern, joined] of COMPOUNDS) out = out.replace(pattern, joined);
   return out;
 }
 

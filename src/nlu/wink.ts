@@ -1,6 +1,5 @@
 import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { rarity } from './rarity.js';
 import { STOP_WORDS } from './stopwords.js';
 
 /** A word of an utterance as the classifier sees it. */
@@ -11,8 +10,6 @@ export interface Word {
   readonly stop: boolean;
   /** Not in the English model's lexicon: a name, an acronym, a typo or nonsense. */
   readonly unknown: boolean;
-  /** 0..1: how seldom the word is said in everyday English. */
-  readonly rarity: number;
   /** Universal part of speech (NOUN, VERB, ...). */
   readonly pos: string;
 }
@@ -74,7 +71,6 @@ export function readWords(text: string): Word[] {
     words.push({
       normal,
       stem,
-      rarity: rarity(normal),
       pos: tags[i] as string,
       stop: STOP_WORDS.has(normal),
       unknown: id >= firstUnknownId,
