@@ -33,8 +33,6 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
   app.set('etag', false); // nothing here is cached or revalidated: no hashing of every answer for an ETag
   app.use(metrics.middleware);
   app.use(closeConnectionsWhenDraining(readiness));
-  app.use(healthRoutes({ line, readiness }));
-  app.get('/metrics', metricsHandler(metrics));
 
   if (config.twilioAuthToken === undefined) {
     logger.warn('LOCAL MODE: TWILIO_AUTH_TOKEN is not set, so webhook signatures are NOT checked; anyone can post to this line');
@@ -54,9 +52,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     ? smsRateLimit({ limiter: createRateLimiter({ perMinute }), perMinute, logger })
     : (_req, _res, next) => next();
 
-  app.get('/', (_req, res) => {
-    res.type('text/plain').send('Twilio FAQ line: POST /sms, POST /voice\n');
-  });
+  // The webhooks come first: most requests are theirs, and every route before them costs each one a match.
   app.post(
     '/sms',
     webhook(() => renderSmsTwiml({ kind: 'apology' }, line().faq).twiml),
@@ -79,6 +75,11 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
       webhook,
     }),
   );
+  app.get('/', (_req, res) => {
+    res.type('text/plain').send('Twilio FAQ line: POST /sms, POST /voice\n');
+  });
+  app.use(healthRoutes({ line, readiness }));
+  app.get('/metrics', metricsHandler(metrics));
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found. This line answers POST /sms and POST /voice.\n');
   });

@@ -42,7 +42,19 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor },
   };
-  return destination ? pino(settings, destination) : pino(settings);
+  return pino(settings, destination ?? standardOutput());
+}
+
+let stdout: DestinationStream | undefined;
+
+/**
+ * Standard output, written asynchronously: lines that come while a write is under way go out
+ * together in the next one, instead of one blocking system call per line. pino flushes what is
+ * left when the process exits. One stream for every logger, so lines keep their order.
+ */
+function standardOutput(): DestinationStream {
+  stdout ??= pino.destination({ dest: 1, sync: false });
+  return stdout;
 }
 
 function censor(value: unknown, path: string[]): unknown {

@@ -33,8 +33,9 @@ export function smsHandler(options: SmsOptions): RequestHandler {
     const score = scoreOf(reply);
     recordTurn(res, { channel: 'sms', outcome: outcomeOf(reply), ...score });
     res.type('text/xml').send(twiml);
-    logger.child({ messageSid: fields.MessageSid }).info(
+    logger.info(
       {
+        messageSid: fields.MessageSid,
         channel: 'sms',
         ...score,
         outcome: outcomeOf(reply),

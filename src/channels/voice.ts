@@ -73,8 +73,9 @@ function answer(req: Request, res: Response, options: VoiceOptions, line: VoiceL
   const scored = scoreOf(decision.reply);
   recordTurn(res, { channel: 'voice', outcome, ...scored });
   res.type('text/xml').send(twiml);
-  options.logger.child({ callSid: fields.CallSid }).info(
+  options.logger.info(
     {
+      callSid: fields.CallSid,
       channel: 'voice',
       outcome,
       ...scored,

@@ -2,7 +2,7 @@ import { rarity as rarityOf } from './rarity.js';
 import { makeSpeller } from './spelling.js';
 import { compileSynonyms } from './synonyms.js';
 import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
-import { MAX_WORD_LENGTH, readWords, type Word } from './wink.js';
+import { MAX_WORD_LENGTH, readUntagged, readWords, type Word } from './wink.js';
 
 /** An utterance reduced to what the classifier compares. */
 export interface Analysis {
@@ -12,7 +12,10 @@ export interface Analysis {
   readonly rarity: readonly number[];
   /** Stems of content words that neither the English model nor the FAQ knows. */
   readonly unknown: readonly string[];
-  /** Whether each content word is a noun, name or number (same order as `content`). */
+  /**
+   * Whether each content word is a noun, name or number (same order as `content`). With `tagged`
+   * given to `analyze`, only the words it names are sure to be tagged; the others may read false.
+   */
   readonly naming: readonly boolean[];
   /** Stems of every word, stop words included, in order: for phrase features. */
   readonly words: readonly string[];
@@ -24,7 +27,11 @@ const POS_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, NUM: 1
 const NAMING: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM']);
 
 export interface Analyzer {
-  analyze(text: string): Analysis;
+  /**
+   * `tagged(stem)`: whether the caller needs to know if this content word is a noun (see `naming`).
+   * When no content word needs it, a text made of pieces read before skips wink-nlp's tagger.
+   */
+  analyze(text: string, tagged?: (stem: string) => boolean): Analysis;
 }
 
 /**
@@ -70,14 +77,16 @@ export function createAnalyzer(
   };
 
   return {
-    analyze(text) {
+    analyze(text, tagged) {
       const content: string[] = [];
       const rarity: number[] = [];
       const unknown: string[] = [];
       const words: string[] = [];
       const naming: boolean[] = [];
-      for (const raw of readWords(prepare(text, knownJoin))) {
-        const word = fix(raw);
+      const prepared = prepare(text, knownJoin);
+      let read = tagged && !withRarity ? readUntagged(prepared)?.map(fix) : undefined;
+      if (read?.some((w) => !w.stop && tagged?.(w.stem))) read = undefined;
+      for (const word of read ?? readWords(prepared).map(fix)) {
         words.push(word.stem);
         if (word.stop) continue;
         content.push(word.stem);

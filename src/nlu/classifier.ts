@@ -132,10 +132,14 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const dots = new Float64Array(docEntry.length);
   const touched = new Int32Array(docEntry.length);
 
+  // Whether a question's word must be known as a noun or not: only for words the FAQ never uses, and
+  // only when nouns weigh differently. Questions with none of those skip the part-of-speech tagger.
+  const needsTag = (t: string): boolean => opts.foreignNounWeight !== 1 && !df.has(t);
+
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
   const classify = (text: string): Classification => {
-    const analysis = nlu.analyze(text);
+    const analysis = nlu.analyze(text, needsTag);
     const weights = weigh(analysis);
     const x = model ? space.query(analysis) : undefined;
     // Never compare empty bags: a question with no content word (and, with a trained model that

@@ -97,8 +97,8 @@ export function smsRateLimit({ limiter, perMinute, logger }: SmsRateLimitOptions
     res.type('text/xml').send(EMPTY_TWIML);
     // the first message over the limit is a warning; the rest of a flood are plain info lines
     const level = taken.refusedInARow === 1 ? 'warn' : 'info';
-    logger.child({ messageSid: fields.MessageSid })[level](
-      { channel: 'sms', outcome: 'rate-limited', from, limitPerMinute: perMinute },
+    logger[level](
+      { messageSid: fields.MessageSid, channel: 'sms', outcome: 'rate-limited', from, limitPerMinute: perMinute },
       'sms sender over the rate limit: not replying',
     );
   };

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFaq } from '../../src/faq/load.js';
 import { createAnalyzer, type Analyzer } from '../../src/nlu/analyzer.js';
+import { readFileSync } from 'node:fs';
+import { parseLabelledSet } from '../../src/eval/labelled-set.js';
 import { repoRoot } from '../fixtures/faq/faq-yaml.js';
 
 let analyzer: Analyzer;
@@ -56,5 +58,21 @@ describe('createAnalyzer with the real FAQ', () => {
       expect(r).toBeLessThanOrEqual(1);
     }
     expect(analyzer.analyze('where are backups stored during an outage').rarity).toEqual([]);
+  });
+
+  it('reads a question the same with the tagger skipped, and tags every word it is asked to', async () => {
+    const faq = await loadFaq(path.resolve(repoRoot, 'faq-data/faq.yaml'));
+    const ids = new Set(faq.entries.map((e) => e.id));
+    const questions = parseLabelledSet(readFileSync(path.resolve(repoRoot, 'faq-data/eval-set.yaml'), 'utf8'), 'eval-set.yaml', ids).map((q) => q.text);
+    const vocabulary = new Set(faq.entries.flatMap((e) => [...e.phrasings, e.answer].flatMap((t) => analyzer.analyze(t).content)));
+    const tagged = (stem: string): boolean => !vocabulary.has(stem);
+    for (const q of [...questions, ...questions]) {
+      const full = analyzer.analyze(q);
+      const quick = analyzer.analyze(q, tagged);
+      expect({ ...quick, naming: [] }, q).toEqual({ ...full, naming: [] });
+      quick.content.forEach((stem, i) => {
+        if (tagged(stem)) expect(quick.naming[i], `${q}: ${stem}`).toBe(full.naming[i]);
+      });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WORD_LENGTH, readWords } from '../../src/nlu/wink.js';
+import { MAX_WORD_LENGTH, readUntagged, readWords } from '../../src/nlu/wink.js';
 
 /** A made-up word of letters only, distinct for each n: "zqbx", "zqcx", ... */
 const madeUp = (n: number): string => `zq${n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))}x`;
@@ -37,5 +37,33 @@ describe('readWords', () => {
   it('cuts an overlong token (a pasted blob) before wink-nlp reads it, keeping the words around it', () => {
     const words = readWords(`where are ${'x'.repeat(100_000)} backups`);
     expect(words.map((w) => w.normal)).toEqual(['where', 'are', 'x'.repeat(MAX_WORD_LENGTH), 'backups']);
+  });
+});
+
+describe('readUntagged', () => {
+  const untagged = (text: string): object[] => readWords(text).map((w) => ({ ...w, pos: '' }));
+
+  it('knows nothing of a text whose pieces were never read', () => {
+    expect(readUntagged(`${madeUp(90_001)} backups`)).toBeUndefined();
+  });
+
+  it('gives the words wink-nlp gave, without parts of speech, once every piece has been read', () => {
+    const texts = [
+      "where're the backups? i don't know, 99.9% uptime",
+      'is my data safe w/ twilio -- e-mail me',
+      'who handles b.c.d.r. at twilio?!',
+    ];
+    for (const text of texts) {
+      const words = untagged(text);
+      expect(readUntagged(text)).toEqual(words);
+    }
+    // A new text made of pieces read before, in another order, needs no new reading.
+    expect(readUntagged("i don't know, the backups?")).toEqual(untagged("i don't know, the backups?"));
+  });
+
+  it('refuses a text that is not pieces joined by single spaces', () => {
+    readWords('backups stored');
+    expect(readUntagged('backups  stored')).toBeUndefined();
+    expect(readUntagged(' backups')).toBeUndefined();
   });
 });
