@@ -2,7 +2,7 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { CallDecision } from '../dialog/call-reply.js';
 import type { CallState } from '../dialog/call-state.js';
 import { SAY_MAX_CHARS, voiceSegments } from './voice-pages.js';
-import { spokenReply, WORDS, type WordsView } from './voice-words.js';
+import { spokenReply, WORDS, type Spoken, type WordsView } from './voice-words.js';
 
 /** How the line speaks and listens, from the configuration. */
 export interface VoiceSettings {
@@ -21,9 +21,17 @@ export interface CallView extends WordsView {
 /** A rendered voice turn: the TwiML, the text of its <Say> verbs in order, and whether it hangs up. */
 export interface VoiceTwiml {
   readonly twiml: string;
-  readonly says: string[];
+  readonly says: readonly string[];
   readonly hangup: boolean;
 }
+
+/**
+ * Rendered turns by what they say and where they go next, per FAQ's voice book: a call's turns are
+ * made of the book's fixed sentences and a few dozen action URLs, so most turns were rendered
+ * before. The builder then runs once per distinct turn instead of on every request.
+ */
+const rendered = new WeakMap<object, Map<string, VoiceTwiml>>();
+const MAX_RENDERED = 2_000;
 
 /**
  * The TwiML of one voice turn. A turn that goes on speaks its lead, then listens with
@@ -35,6 +43,21 @@ export interface VoiceTwiml {
 export function renderCallTwiml(decision: CallDecision, view: CallView): VoiceTwiml {
   const { reply, next, last } = decision;
   const words = spokenReply(reply, next, view);
+  const ends = words.hangup || last;
+  const action = ends ? '' : view.action(next);
+  const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt]);
+  let cache = rendered.get(view.book);
+  if (!cache) rendered.set(view.book, (cache = new Map()));
+  let twiml = cache.get(key);
+  if (!twiml) {
+    twiml = build(words, ends, action, view);
+    if (cache.size >= MAX_RENDERED) cache.clear();
+    cache.set(key, twiml);
+  }
+  return twiml;
+}
+
+function build(words: Spoken, ends: boolean, action: string, view: CallView): VoiceTwiml {
   const response = new VoiceResponse();
   const says: string[] = [];
   const sayOn = (target: { say: VoiceResponse['say'] }, text: string): void => {
@@ -44,14 +67,13 @@ export function renderCallTwiml(decision: CallDecision, view: CallView): VoiceTw
     }
   };
   for (const text of words.lead) sayOn(response, text);
-  if (words.hangup || last) {
+  if (ends) {
     for (const text of words.note) sayOn(response, text);
     if (!words.hangup) sayOn(response, WORDS.limitGoodbye);
     response.hangup();
     return { twiml: response.toString(), says, hangup: true };
   }
   if (words.lead.length) response.pause({ length: 1 });
-  const action = view.action(next);
   const gather = response.gather({
     input: ['speech', 'dtmf'],
     action,
