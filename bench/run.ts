@@ -27,6 +27,7 @@ const CASES: readonly (readonly [string, string, ...string[]])[] = [
   ['classify', 'classify.bench.ts', '2000'],
   ['hot-path', 'hot-path.bench.ts'],
   ['bare', 'bare.bench.ts'],
+  ['fixed-reply', 'fixed-reply.bench.ts'],
   ['sms', 'sms.bench.ts'],
   ['voice', 'voice.bench.ts'],
 ];

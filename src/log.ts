@@ -39,7 +39,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions, destination?: DestinationStream): Logger {
   const settings = {
     level: options.level,
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTime,
     redact: { paths: REDACT_PATHS, censor },
   };
   return pino(settings, destination ?? standardOutput());
@@ -55,6 +55,19 @@ let stdout: DestinationStream | undefined;
 function standardOutput(): DestinationStream {
   stdout ??= pino.destination({ dest: 1, sync: false });
   return stdout;
+}
+
+let lastMs = -1;
+let lastTime = '';
+
+/** pino's ISO time, formatted once per millisecond: under load many lines share one. */
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
 }
 
 function censor(value: unknown, path: string[]): unknown {

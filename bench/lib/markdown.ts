@@ -56,16 +56,19 @@ export function renderMarkdown(
       'X-Twilio-Signature is checked, `LOG_LEVEL=info` with stdout to /dev/null (pino still builds and writes every JSON line).',
       'Every request is a different question (a pool of 5,000 generated from the FAQ\'s vocabulary and everyday words, each behind one of 7',
       'openings: ~35,000 distinct texts), with a valid signature. The bare endpoint parses the same body with `express.urlencoded()` and',
-      'answers a fixed TwiML string.',
+      'answers a fixed TwiML string. The fixed-reply row is the line\'s own HTTP path (signature, form checks, rate limit, metrics, log line,',
+      'TwiML) with understanding taken out (bench/fixed-reply-server.ts): the gap from bare to it is the webhook plumbing, from it to the',
+      'line is understanding.',
       '',
       '| endpoint | route | req/s | p50 ms | p99 ms | vs bare | server CPU µs/request | errors / non-2xx | RSS after, MB | throughput ≥ 75% of bare | p99 < 15 ms |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
     );
     for (const w of webhooks) {
-      const isBare = w === bare;
-      const ratio = bare && !isBare ? w.rps / bare.rps : undefined;
+      // Only the line itself is held to the targets; the bare endpoint and the fixed reply are yardsticks.
+      const yardstick = w === bare || !w.name.startsWith('the line') || w.name.includes('fixed reply');
+      const ratio = bare && w !== bare ? w.rps / bare.rps : undefined;
       out.push(
-        `| ${w.name} | ${w.route} | ${n0(w.rps)} | ${n2(w.p50Ms)} | ${n2(w.p99Ms)} | ${ratio === undefined ? '' : `${(ratio * 100).toFixed(0)}%`} | ${n0(w.cpuUsPerRequest)} | ${w.errors} / ${w.non2xx} | ${w.rssMb === undefined ? '' : `${n0(w.rssMb)} (peak ${n0(w.peakRssMb ?? NaN)})`} | ${isBare ? '' : pass(ratio === undefined ? undefined : ratio >= TARGETS.smsShareOfBare)} | ${isBare ? '' : pass(w.p99Ms < TARGETS.smsP99Ms)} |`,
+        `| ${w.name} | ${w.route} | ${n0(w.rps)} | ${n2(w.p50Ms)} | ${n2(w.p99Ms)} | ${ratio === undefined ? '' : `${(ratio * 100).toFixed(0)}%`} | ${n0(w.cpuUsPerRequest)} | ${w.errors} / ${w.non2xx} | ${w.rssMb === undefined ? '' : `${n0(w.rssMb)} (peak ${n0(w.peakRssMb ?? NaN)})`} | ${yardstick ? '' : pass(ratio === undefined ? undefined : ratio >= TARGETS.smsShareOfBare)} | ${yardstick ? '' : pass(w.p99Ms < TARGETS.smsP99Ms)} |`,
       );
     }
     for (const s of skipped) out.push(`| ${s.name} | | skipped: ${s.reason} | | | | | | | | |`);
@@ -99,7 +102,7 @@ export function renderMarkdown(
     out.push('');
   }
   const startup = results.find((r): r is StartupResult => r.kind === 'startup');
-  const sms = webhooks.find((w) => w.route === 'POST /sms' && w !== bare);
+  const sms = webhooks.find((w) => w.name === 'the line' && w.route === 'POST /sms');
   if (startup || sms) {
     out.push('## Start and memory', '', '| measure | value | target | pass |', '|---|---:|---:|---|');
     if (startup) {
