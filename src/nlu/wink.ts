@@ -96,6 +96,22 @@ export function readWords(text: string): Word[] {
   return words;
 }
 
+const alone = new Map<string, string>();
+
+/**
+ * A word's part of speech when read on its own: what the tagger thinks it most likely is, without
+ * context. For questions read from remembered pieces; remembered, up to MAX_PIECES words.
+ */
+export function tagAlone(normal: string): string {
+  let pos = alone.get(normal);
+  if (pos === undefined) {
+    pos = readWords(normal)[0]?.pos ?? '';
+    if (alone.size >= MAX_PIECES) alone.clear();
+    alone.set(normal, pos);
+  }
+  return pos;
+}
+
 /**
  * The words of a text from pieces read before, without parts of speech (`pos` is ''): no wink-nlp
  * document is built. Undefined when a piece is new, or the text is not pieces joined by single spaces.
