@@ -4,7 +4,7 @@
  */
 import { benchOptions, report } from './lib/case.js';
 import { webhookPool } from './lib/pool.js';
-import { spawnServer } from './lib/server.js';
+import { spawnServer, type Running } from './lib/server.js';
 import { signedForm } from './lib/sign.js';
 import { appArgs, appEnv, measureWebhook, smsFields, smsRequests, textStream } from './lib/webhook.js';
 
@@ -13,9 +13,32 @@ const texts = textStream(await webhookPool());
 const server = await spawnServer({ label: 'the line', args: appArgs(options, 'sms'), env: appEnv() });
 try {
   await preflight(server.url);
-  report(await measureWebhook('the line', 'POST /sms', server, smsRequests('/sms', texts), options, 'sms', texts.distinct));
+  const result = await measureWebhook('the line', 'POST /sms', server, smsRequests('/sms', texts), options, 'sms', texts.distinct);
+  report({ ...result, ...(await settledMemory(server, options.quick ? 5 : 30)) });
 } finally {
   await server.stop();
+}
+
+/**
+ * Resident memory after the server has sat idle up to `seconds` once the load stopped: V8 keeps the
+ * heap it grew under load and gives it back after some idle seconds (its memory reducer). Stops early
+ * once memory has dropped and held for 5 s.
+ */
+async function settledMemory(server: Running, seconds: number): Promise<{ settledRssMb?: number; settledAfterS?: number }> {
+  const first = server.memory()?.rssMb;
+  if (first === undefined) return {};
+  let last: number = first;
+  let steady = 0;
+  let waited = 0;
+  const start = last;
+  while (waited < seconds && !(last < start * 0.8 && steady >= 5)) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    waited++;
+    const now: number = server.memory()?.rssMb ?? last;
+    steady = Math.abs(now - last) < 1 ? steady + 1 : 0;
+    last = now;
+  }
+  return { settledRssMb: last, settledAfterS: waited };
 }
 
 /** Make sure the load measures answers: a signed question is answered, an unsigned one refused. */

@@ -26,6 +26,9 @@ export interface WebhookResult extends LoadResult {
   readonly profile?: string;
   readonly rssMb?: number;
   readonly peakRssMb?: number;
+  /** Resident memory once the server has been idle `settledAfterS` seconds after the load (V8 gives back the heap it grew). */
+  readonly settledRssMb?: number;
+  readonly settledAfterS?: number;
   readonly note?: string;
 }
 

@@ -114,7 +114,12 @@ export function renderMarkdown(
     }
     if (sms?.rssMb !== undefined) {
       out.push(
-        `| resident memory after the POST /sms load (peak) | ${n0(sms.rssMb)} MB (${n0(sms.peakRssMb ?? NaN)} MB) | < ${TARGETS.rssMb} MB | ${pass(Math.max(sms.rssMb, sms.peakRssMb ?? 0) < TARGETS.rssMb)} |`,
+        `| resident memory at the end of the POST /sms load (peak) | ${n0(sms.rssMb)} MB (${n0(sms.peakRssMb ?? NaN)} MB) | < ${TARGETS.rssMb} MB | ${pass(Math.max(sms.rssMb, sms.peakRssMb ?? 0) < TARGETS.rssMb)} |`,
+      );
+    }
+    if (sms?.settledRssMb !== undefined) {
+      out.push(
+        `| resident memory ${sms.settledAfterS ?? '?'} s after the load ended (V8 gives back the heap it grew) | ${n0(sms.settledRssMb)} MB | < ${TARGETS.rssMb} MB | ${pass(sms.settledRssMb < TARGETS.rssMb)} |`,
       );
     }
     out.push('');

@@ -9,7 +9,11 @@ const WINDOW_MS = 60_000;
 export interface RateLimiterOptions {
   /** Messages allowed per sender in any 60-second window. */
   readonly perMinute: number;
-  /** Senders remembered at most; past it the least recently seen are forgotten (memory stays bounded). */
+  /**
+   * Senders remembered at most (default 10,000); past it the least recently seen are forgotten, so
+   * memory stays small even when every message comes from a new number. A sender is only forgotten
+   * within its minute when 10,000 others texted after it: a flood a per-sender limit cannot stop anyway.
+   */
   readonly maxSenders?: number;
   readonly now?: () => number;
 }
@@ -33,7 +37,7 @@ interface SenderWindow {
  * only: with N instances behind a load balancer a sender can get up to N times the limit.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const { perMinute, maxSenders = 100_000, now = Date.now } = options;
+  const { perMinute, maxSenders = 10_000, now = Date.now } = options;
   /** In insertion order = least recently seen first, so the first key is the one to forget. */
   const senders = new Map<string, SenderWindow>();
   let lastSweep = now();
