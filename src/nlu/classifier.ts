@@ -111,14 +111,14 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const docPostings = freeze(docLists);
   // The trained model: every way people ask an entry is an example of that entry.
   const space = new FeatureSpace();
-  const featuresOf = (a: Analysis): Sparse => space.vector(namedFeatures(a), true);
+  const learnFeatures = (a: Analysis): Sparse => space.vector(namedFeatures(a), true);
   const model =
     opts.linearShare > 0
       ? (() => {
           const xs: Sparse[] = [];
           const ys: number[] = [];
           const example = (a: Analysis, entry: number): void => {
-            xs.push(featuresOf(a));
+            xs.push(learnFeatures(a));
             ys.push(entry);
           };
           analysed.forEach((list, i) => list.forEach((a) => example(a, i)));
