@@ -8,7 +8,8 @@ const options = benchOptions();
 const texts = textStream(await webhookPool());
 const server = await spawnServer({ label: 'bare Express', args: [...profileArgs(options, 'bare'), '--import', 'tsx', 'bench/bare-server.ts'], env: { NODE_ENV: 'production' } });
 try {
-  report(await measureWebhook('bare Express (urlencoded + fixed TwiML)', 'POST /sms', server, smsRequests('/sms', texts), options, 'bare', texts.distinct));
+  const result = await measureWebhook('bare Express (urlencoded + fixed TwiML)', 'POST /sms', server, smsRequests('/sms', texts), options, 'bare', texts.distinct);
+  report({ ...result, role: 'bare' });
 } finally {
   await server.stop();
 }

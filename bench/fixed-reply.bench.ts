@@ -8,7 +8,8 @@ const options = benchOptions();
 const texts = textStream(await webhookPool());
 const server = await spawnServer({ label: 'fixed reply', args: [...profileArgs(options, 'fixed-reply'), '--import', 'tsx', 'bench/fixed-reply-server.ts'], env: appEnv() });
 try {
-  report(await measureWebhook('the line, fixed reply (no understanding)', 'POST /sms', server, smsRequests('/sms', texts), options, 'fixed-reply', texts.distinct));
+  const result = await measureWebhook('the line, fixed reply (no understanding)', 'POST /sms', server, smsRequests('/sms', texts), options, 'fixed-reply', texts.distinct);
+  report({ ...result, role: 'fixed-reply' });
 } finally {
   await server.stop();
 }

@@ -15,6 +15,8 @@ export interface BenchOptions {
 export interface WebhookResult extends LoadResult {
   readonly kind: 'webhook';
   readonly name: string;
+  /** What the row is: the line (held to the targets, the default) or a yardstick it is compared with. */
+  readonly role?: 'line' | 'bare' | 'fixed-reply';
   readonly route: string;
   /** CPU time the server process used per answered request, µs: steadier than req/s on a busy machine. */
   readonly cpuUsPerRequest: number;

@@ -46,7 +46,9 @@ export function renderMarkdown(
     '',
   ];
   const webhooks = results.filter((r): r is WebhookResult => r.kind === 'webhook');
-  const bare = webhooks.find((w) => w.name.startsWith('bare'));
+  const bare = webhooks.find((w) => w.role === 'bare');
+  // Only the line itself is held to the targets; the bare endpoint and the fixed reply are yardsticks.
+  const isLine = (w: WebhookResult): boolean => (w.role ?? 'line') === 'line';
   const skipped = results.filter((r) => r.kind === 'skipped');
   if (webhooks.length || skipped.length) {
     out.push(
@@ -64,8 +66,7 @@ export function renderMarkdown(
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
     );
     for (const w of webhooks) {
-      // Only the line itself is held to the targets; the bare endpoint and the fixed reply are yardsticks.
-      const yardstick = w === bare || !w.name.startsWith('the line') || w.name.includes('fixed reply');
+      const yardstick = !isLine(w);
       const ratio = bare && w !== bare ? w.rps / bare.rps : undefined;
       out.push(
         `| ${w.name} | ${w.route} | ${n0(w.rps)} | ${n2(w.p50Ms)} | ${n2(w.p99Ms)} | ${ratio === undefined ? '' : `${(ratio * 100).toFixed(0)}%`} | ${n0(w.cpuUsPerRequest)} | ${w.errors} / ${w.non2xx} | ${w.rssMb === undefined ? '' : `${n0(w.rssMb)} (peak ${n0(w.peakRssMb ?? NaN)})`} | ${yardstick ? '' : pass(ratio === undefined ? undefined : ratio >= TARGETS.smsShareOfBare)} | ${yardstick ? '' : pass(w.p99Ms < TARGETS.smsP99Ms)} |`,
@@ -102,7 +103,7 @@ export function renderMarkdown(
     out.push('');
   }
   const startup = results.find((r): r is StartupResult => r.kind === 'startup');
-  const sms = webhooks.find((w) => w.name === 'the line' && w.route === 'POST /sms');
+  const sms = webhooks.find((w) => isLine(w) && w.route === 'POST /sms');
   if (startup || sms) {
     out.push('## Start and memory', '', '| measure | value | target | pass |', '|---|---:|---:|---|');
     if (startup) {

@@ -134,7 +134,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
 
   // Whether a question's word must be known as a noun or not: only for words the FAQ never uses, and
   // only when nouns weigh differently. Questions with none of those skip the part-of-speech tagger.
-  const needsTag = (t: string): boolean => opts.foreignNounWeight !== 1 && !df.has(t);
+  const needsTag = opts.foreignNounWeight !== 1 ? (t: string): boolean => !df.has(t) : (): boolean => false;
 
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
