@@ -26,7 +26,6 @@ const MODULES: readonly (readonly [string, readonly string[]])[] = [
   ['zod', ['zod']],
   ['yaml', ['yaml']],
   ['wink-nlp + English model (src/nlu/wink)', ['./dist/src/nlu/wink.js']],
-  ['word frequencies (src/nlu/rarity)', ['./dist/src/nlu/rarity.js']],
   ['twilio/lib/webhooks/webhooks', ['twilio/lib/webhooks/webhooks.js']],
   ['twilio/lib/twiml/MessagingResponse', ['twilio/lib/twiml/MessagingResponse.js']],
   ['twilio (whole package, not used)', ['twilio']],

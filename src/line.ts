@@ -7,6 +7,7 @@ import { decideCallTurn, type CallInput, type CallSettings } from './dialog/call
 import { createVoiceBook, type VoiceBook } from './render/voice-book.js';
 import { createClassifier } from './nlu/classifier.js';
 import { createSmallTalkMatcher } from './nlu/smalltalk.js';
+import type { Understanding } from './dialog/understand.js';
 
 /** The line's understanding and decisions for one FAQ, built once at start (or reload). */
 export interface Line {
@@ -22,9 +23,13 @@ export interface Line {
   readonly voice?: VoiceBook;
 }
 
+/** The classifier and small-talk matcher trained from one FAQ. */
+export function understandingOf(faq: Faq): Understanding {
+  return { classifier: createClassifier(faq, faq.understanding), smallTalk: createSmallTalkMatcher(faq.smalltalk.values()) };
+}
+
 export function createLine(faq: Faq): Line {
-  const classifier = createClassifier(faq, faq.understanding);
-  const smallTalk = createSmallTalkMatcher(faq.smalltalk.values());
+  const { classifier, smallTalk } = understandingOf(faq);
   const voice = createVoiceBook(faq);
   return {
     faq,

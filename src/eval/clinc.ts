@@ -61,7 +61,7 @@ export function clincFaq(data: ClincData): Faq {
     name: `CLINC150 ${data.split}`,
     apology: 'Out of scope.',
     synonyms: {},
-    understanding: { threshold: 0, minEvidence: 0, answerWeight: 0.5, coverageShare: 0.5, rarityPower: 0, foreignWeight: 1, foreignNounWeight: 1, linearShare: 1, foreignEvidence: 0, clarifyMargin: 0 },
+    understanding: { threshold: 0, minEvidence: 0, answerWeight: 0.5, coverageShare: 0.5, foreignWeight: 1, foreignNounWeight: 1, linearShare: 1, foreignEvidence: 0, clarifyMargin: 0 },
     smalltalk: [],
     // The paper's rule: no out-of-scope training data.
     declines: [],

@@ -34,7 +34,6 @@ export const understandingSchema = z.strictObject({
   minEvidence: z.number().int().min(0).default(1),
   answerWeight: z.number().min(0).max(1).default(0.5),
   coverageShare: z.number().min(0).max(1).default(0.5),
-  rarityPower: z.number().min(0).max(4).default(0),
   foreignWeight: z.number().min(0.1).max(10).default(1),
   /** How much more a noun, name or number the FAQ never uses weighs than another foreign word. */
   foreignNounWeight: z.number().min(0.1).max(10).default(1),

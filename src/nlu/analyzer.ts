@@ -1,4 +1,3 @@
-import { rarity as rarityOf } from './rarity.js';
 import { makeSpeller } from './spelling.js';
 import { compileSynonyms } from './synonyms.js';
 import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
@@ -8,8 +7,6 @@ import { MAX_WORD_LENGTH, readUntagged, readWords, tagAlone, type Word } from '.
 export interface Analysis {
   /** Stems of the content words (stop words dropped), in order, with repeats. */
   readonly content: readonly string[];
-  /** The rarity of each content word in everyday English (same order as `content`); empty unless asked for. */
-  readonly rarity: readonly number[];
   /** Stems of content words that neither the English model nor the FAQ knows. */
   readonly unknown: readonly string[];
   /**
@@ -20,9 +17,6 @@ export interface Analysis {
   /** Stems of every word, stop words included, in order: for phrase features. */
   readonly words: readonly string[];
 }
-
-/** Nouns, names and numbers say what a question is about; verbs and adverbs much less. */
-const POS_WEIGHT: Readonly<Record<string, number>> = { NOUN: 1, PROPN: 1, NUM: 1, X: 1, ADJ: 0.6, VERB: 0.4, ADV: 0.3 };
 
 const NAMING: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM']);
 
@@ -40,11 +34,7 @@ export interface Analyzer {
  * Build the analysis pipeline for one FAQ: clean-up, spelled letters, the FAQ's synonyms,
  * wink-nlp words, and spelling correction towards the FAQ's vocabulary.
  */
-export function createAnalyzer(
-  synonyms: Readonly<Record<string, readonly string[]>>,
-  trainingTexts: readonly string[],
-  { withRarity = false }: { readonly withRarity?: boolean } = {},
-): Analyzer {
+export function createAnalyzer(synonyms: Readonly<Record<string, readonly string[]>>, trainingTexts: readonly string[]): Analyzer {
   const rewrite = compileSynonyms(synonyms, (s) => expandShorthand(cleanText(s)));
   const prepare = (text: string, known: (w: string) => boolean): string =>
     rewrite(expandShorthand(joinSpelledLetters(cleanText(text), known)));
@@ -81,21 +71,19 @@ export function createAnalyzer(
   return {
     analyze(text, tagged) {
       const content: string[] = [];
-      const rarity: number[] = [];
       const unknown: string[] = [];
       const words: string[] = [];
       const naming: boolean[] = [];
       const prepared = prepare(text, knownJoin);
-      const quick = tagged && !withRarity ? readUntagged(prepared) : undefined;
+      const quick = tagged ? readUntagged(prepared) : undefined;
       for (const word of (quick ?? readWords(prepared)).map(fix)) {
         words.push(word.stem);
         if (word.stop) continue;
         content.push(word.stem);
-        if (withRarity) rarity.push(Math.max(rarityOf(word.normal), POS_WEIGHT[word.pos] ?? 0.5));
         naming.push(NAMING.has(word.pos === '' && tagged?.(word.stem) ? tagAlone(word.normal) : word.pos));
         if (word.unknown && !vocabulary.has(word.normal)) unknown.push(word.stem);
       }
-      return { content, rarity, unknown, words, naming };
+      return { content, unknown, words, naming };
     },
   };
 }

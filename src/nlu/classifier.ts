@@ -30,8 +30,6 @@ export interface ClassifierOptions {
   readonly answerWeight: number;
   /** Share of the score from coverage of the question; the rest from the nearest phrasing. */
   readonly coverageShare: number;
-  /** How strongly everyday words are discounted (0: not at all). */
-  readonly rarityPower: number;
   /** How much more a word the FAQ never uses weighs than its rarest own word. */
   readonly foreignWeight: number;
   /** How much more a noun, name or number the FAQ never uses weighs than another foreign word. */
@@ -42,7 +40,7 @@ export interface ClassifierOptions {
   readonly foreignEvidence: number;
 }
 
-export const defaultOptions: ClassifierOptions = { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, rarityPower: 1, foreignWeight: 1, foreignNounWeight: 1, linearShare: 0, foreignEvidence: 2 };
+export const defaultOptions: ClassifierOptions = { threshold: 0.5, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, foreignWeight: 1, foreignNounWeight: 1, linearShare: 0, foreignEvidence: 2 };
 
 export interface Classifier {
   classify(text: string): Classification;
@@ -64,7 +62,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const declines = faq.declines;
   const asked = entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
   const nlu =
-    analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)], { withRarity: opts.rarityPower > 0 });
+    analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)]);
   const analysed = asked.map((texts) => texts.map((t) => nlu.analyze(t)));
 
   // Per entry: the strength of each term (1 in what people ask, answerWeight in the answer only).
@@ -82,13 +80,13 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     const d = df.get(t);
     return d === undefined ? unknownIdf : Math.log(1 + (n + 1) / d);
   };
-  /** Each distinct content word of a text, weighted by its idf here and its rarity in English. */
+  /** Each distinct content word of a text, weighted by its idf here. */
   const weigh = (a: Analysis): Map<string, number> => {
     const w = new Map<string, number>();
     a.content.forEach((t, i) => {
       // A foreign noun or name usually says what the question is really about ("my car", "plivo").
       const naming = a.naming[i] && !df.has(t) ? opts.foreignNounWeight : 1;
-      const v = opts.rarityPower > 0 ? naming * idf(t) * Math.pow(a.rarity[i] ?? 1, opts.rarityPower) : naming * idf(t);
+      const v = naming * idf(t);
       if (v > (w.get(t) ?? 0)) w.set(t, v);
     });
     return w;

@@ -4,7 +4,8 @@ import type { Reply } from '../../src/dialog/reply.js';
 import { buildFaq } from '../../src/faq/build.js';
 import { loadFaq } from '../../src/faq/load.js';
 import type { Faq } from '../../src/faq/model.js';
-import { createLine, type Line } from '../../src/line.js';
+import { createLine, understandingOf, type Line } from '../../src/line.js';
+import { decideText } from '../../src/dialog/text-turn.js';
 import { faqYaml, insurance, repoRoot, type EntrySpec } from '../fixtures/faq/faq-yaml.js';
 
 let faq: Faq;
@@ -40,6 +41,13 @@ describe('help', () => {
 
   it('sends the help reply for a picture without text', () => {
     expect(reply('', 1)).toEqual({ kind: 'help' });
+  });
+
+  it('tells a picture without text (NumMedia) from an empty message by the rule that decided', () => {
+    const nlu = understandingOf(faq);
+    expect(decideText({ text: '', numMedia: 1 }, faq, nlu)).toEqual({ reply: { kind: 'help' }, rule: 'media without text' });
+    expect(decideText({ text: ' ', numMedia: 0 }, faq, nlu)).toEqual({ reply: { kind: 'help' }, rule: 'empty message' });
+    expect(decideText({ text: 'Insurance', numMedia: 1 }, faq, nlu)).toMatchObject({ reply: { kind: 'answer', entry: { id: 'insurance' } }, rule: 'classifier' });
   });
 
   it('sends the help reply for a small-talk help phrasing', () => {

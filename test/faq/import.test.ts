@@ -8,7 +8,7 @@ import { parseSource } from '../../src/faq/source-format.js';
 import { formatFaqFile } from '../../src/faq/yaml-file.js';
 import { repoRoot, sixPhrasings } from '../fixtures/faq/faq-yaml.js';
 
-const SEED = path.resolve(repoRoot, '../shared/seeds/000_54b73e9492c96a12.txt');
+const SEED = path.resolve(repoRoot, 'faq-data/source/twilio-faq.txt');
 const SMALL = path.resolve(repoRoot, 'test/fixtures/faq/export-small.txt');
 
 const importFile = (file: string, previous?: FaqFile) => importSource(parseSource(readFileSync(file, 'utf8'), file), previous);

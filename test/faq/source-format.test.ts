@@ -5,7 +5,7 @@ import { LineError } from '../../src/errors.js';
 import { cleanText, parseSource } from '../../src/faq/source-format.js';
 import { repoRoot } from '../fixtures/faq/faq-yaml.js';
 
-const SEED = path.resolve(repoRoot, '../shared/seeds/000_54b73e9492c96a12.txt');
+const SEED = path.resolve(repoRoot, 'faq-data/source/twilio-faq.txt');
 const SMALL = path.resolve(repoRoot, 'test/fixtures/faq/export-small.txt');
 
 const parseFile = (file: string) => parseSource(readFileSync(file, 'utf8'), file);

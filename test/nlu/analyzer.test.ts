@@ -49,17 +49,6 @@ describe('createAnalyzer with the real FAQ', () => {
     expect(a.content.slice(0, 2)).toEqual(a.unknown);
   });
 
-  it('gives every content word a rarity between 0 and 1 when asked, and none otherwise', () => {
-    const withRarity = createAnalyzer({}, ['backups are stored'], { withRarity: true });
-    const a = withRarity.analyze('where are backups stored during an outage');
-    expect(a.rarity).toHaveLength(a.content.length);
-    for (const r of a.rarity) {
-      expect(r).toBeGreaterThan(0);
-      expect(r).toBeLessThanOrEqual(1);
-    }
-    expect(analyzer.analyze('where are backups stored during an outage').rarity).toEqual([]);
-  });
-
   it('reads a question the same from remembered pieces as through wink-nlp, and tags the words it is asked to', async () => {
     const faq = await loadFaq(path.resolve(repoRoot, 'faq-data/faq.yaml'));
     const ids = new Set(faq.entries.map((e) => e.id));

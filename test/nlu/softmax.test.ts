@@ -36,7 +36,7 @@ describe('trainSoftmax', () => {
 });
 
 describe('features', () => {
-  const analysis = { content: ['backup', 'zone'], rarity: [1, 1], unknown: [], words: ['where', 'backup', 'zone'], naming: [true, true] };
+  const analysis = { content: ['backup', 'zone'], unknown: [], words: ['where', 'backup', 'zone'], naming: [true, true] };
 
   it('has words, neighbouring pairs and letter trigrams', () => {
     const f = namedFeatures(analysis);
