@@ -13,9 +13,9 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BenchOptions, CaseResult } from './lib/case.js';
-import { renderMarkdown } from './lib/markdown.js';
-import { summarizeProfile, type ProfileSummary } from './lib/profile.js';
+import type { BenchOptions, CaseResult, WebhookResult } from './lib/case.js';
+import { renderMarkdown, type ProfiledServer } from './lib/markdown.js';
+import { summarizeProfile } from './lib/profile.js';
 import { ROOT } from './lib/server.js';
 
 /** Every case: a name for --only, the file, its arguments. */
@@ -82,15 +82,15 @@ for (const [name, file, ...args] of CASES) {
   }
 }
 
-const profiles: { name: string; summary: ProfileSummary; requests?: number }[] = [];
+const profiles: ProfiledServer[] = [];
 if (options.profileDir) {
   for (const name of readdirSync(options.profileDir).sort()) {
     // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread is thread 0.
     const main = readdirSync(join(options.profileDir, name)).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
-    const from = results.find((r) => r.kind === 'webhook' && r.profile === name);
+    const from = results.find((r): r is WebhookResult => r.kind === 'webhook' && r.profile === name);
     if (!main) continue;
-    const summary = summarizeProfile(join(options.profileDir, name, main), 15, from?.kind === 'webhook' ? from.loadStartedUs : 0);
-    profiles.push({ name, summary, ...(from?.kind === 'webhook' ? { requests: from.responses } : {}) });
+    const summary = summarizeProfile(join(options.profileDir, name, main), 15, from?.loadStartedUs ?? 0, from?.loadEndedUs ?? Infinity);
+    profiles.push({ name, summary, ...(from ? { requests: from.responses, cpuUsPerRequest: from.cpuUsPerRequest, role: from.role ?? 'line' } : {}) });
   }
   console.log(`CPU profiles in ${options.profileDir}`);
 }

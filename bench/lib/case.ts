@@ -24,6 +24,8 @@ export interface WebhookResult extends LoadResult {
   readonly distinct?: number;
   /** When the measured load began, µs on the monotonic clock CPU profiles use (to leave out start and warm-up). */
   readonly loadStartedUs: number;
+  /** When it ended, on the same clock. */
+  readonly loadEndedUs: number;
   /** The folder name of the server's CPU profile, when profiled. */
   readonly profile?: string;
   readonly rssMb?: number;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { COMPONENTS, UNDERSTANDING, componentOf, type Component } from './components.js';
 
 /** The parts of a V8 .cpuprofile this summary reads. */
-interface CpuProfile {
+export interface CpuProfile {
   readonly nodes: readonly {
     readonly id: number;
     readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
@@ -19,7 +20,7 @@ export interface ProfileLine {
 }
 
 export interface ProfileSummary {
-  /** Share of all samples the process was busy (not idle, not waiting). */
+  /** Share of all samples the process was busy (not idle, not waiting; "(program)", native work outside JS, counts as busy). */
   readonly busy: number;
   /** Busy time on the main thread, µs. */
   readonly busyUs: number;
@@ -27,27 +28,33 @@ export interface ProfileSummary {
   readonly functions: readonly ProfileLine[];
   /** Self time by where the code lives: a package, a folder of the line, node internals, GC. */
   readonly areas: readonly ProfileLine[];
+  /** Self time by component (bench/lib/components.ts), in the order COMPONENTS lists them; µs. */
+  readonly components: ReadonlyMap<Component, number>;
   /** Share of busy time in understanding: src/nlu, wink-nlp and its English model (GC it causes not included). */
   readonly understanding: number;
 }
 
-const UNDERSTANDING = new Set(['src/nlu', 'wink-nlp', 'wink-eng-lite-web-model']);
-
 /**
- * Self time per function and per area of a --cpu-prof profile, busiest first. With `fromUs` (the
- * monotonic clock V8 stamps samples with, process.hrtime on Linux), only samples from then on count:
- * the load, without start-up and warm-up.
+ * Self time per function, per area and per component of a --cpu-prof profile, busiest first. With
+ * `fromUs` and `toUs` (the monotonic clock V8 stamps samples with, process.hrtime on Linux), only
+ * samples between them count: the load, without start-up, warm-up and the idle time after.
  */
-export function summarizeProfile(path: string, top = 15, fromUs = 0): ProfileSummary {
-  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+export function summarizeProfile(path: string, top = 15, fromUs = 0, toUs = Infinity): ProfileSummary {
+  return summarize(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, top, fromUs, toUs);
+}
+
+export function summarize(profile: CpuProfile, top = 15, fromUs = 0, toUs = Infinity): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
   let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at >= fromUs) self.set(id, (self.get(id) ?? 0) + delta);
+    if (at >= fromUs && at <= toUs) self.set(id, (self.get(id) ?? 0) + delta);
   });
+  const components = new Map<Component, number>(COMPONENTS.map((c) => [c, 0]));
   const fn = new Map<string, number>();
   const area = new Map<string, number>();
   let busy = 0;
@@ -57,18 +64,31 @@ export function summarizeProfile(path: string, top = 15, fromUs = 0): ProfileSum
     const node = byId.get(id);
     if (!node) return;
     const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || functionName === '(program)') return;
+    if (functionName === '(idle)') return;
     busy += us;
     const where = areaOf(url, functionName);
     const name = `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
     fn.set(name, (fn.get(name) ?? 0) + us);
     area.set(where, (area.get(where) ?? 0) + us);
+    const component = componentAt(id, byId, parent);
+    components.set(component, (components.get(component) ?? 0) + us);
   });
   const rank = (m: Map<string, number>, n: number): ProfileLine[] =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => ({ name, share: us / busy }));
   let understanding = 0;
-  area.forEach((us, name) => (understanding += UNDERSTANDING.has(name) ? us : 0));
-  return { busy: busy / total, busyUs: busy, functions: rank(fn, top), areas: rank(area, top), understanding: understanding / busy };
+  components.forEach((us, name) => (understanding += UNDERSTANDING.has(name) ? us : 0));
+  return { busy: busy / total, busyUs: busy, functions: rank(fn, top), areas: rank(area, top), components, understanding: understanding / busy };
+}
+
+/** The component of the first frame, from `id` up its callers, that names one; node's own code otherwise. */
+function componentAt(id: number, byId: ReadonlyMap<number, CpuProfile['nodes'][number]>, parent: ReadonlyMap<number, number>): Component {
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (!frame) break;
+    const component = componentOf(frame.url, frame.functionName);
+    if (component) return component;
+  }
+  return 'Node, other';
 }
 
 function areaOf(url: string, functionName: string): string {
