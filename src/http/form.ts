@@ -1,4 +1,5 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
+import { byteSize, charsetOf, formError, parseForm } from './form-parse.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -12,27 +13,69 @@ export const requireForm: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Parse a form body up to `limit`. Values keep their raw shape (a repeated field is an array)
- * because Twilio signs them that way; read them through formFields() afterwards.
- * Invalid percent-encoding or UTF-8 is a 400, never silently kept as literal text.
+ * Parse a form body up to `limit` into `req.body` (see parseForm). Values keep their raw shape (a
+ * repeated field is an array) because Twilio signs them that way; read them through formFields()
+ * afterwards. Invalid percent-encoding is a 400, never silently kept as literal text; a body over the
+ * limit a 413; a charset other than UTF-8 or ISO-8859-1, or a compressed body (Twilio sends neither),
+ * a 415. A request without a body passes with `req.body` unset. An error is passed on once the whole
+ * request has been read, so the connection stays usable.
  */
 export function formParser(limit: string): RequestHandler {
-  return express.urlencoded({ extended: false, limit, verify: rejectBadEncoding });
+  const max = byteSize(limit);
+  return (req, _res, next) => {
+    const headers = req.headers;
+    if (req.body !== undefined || (headers['transfer-encoding'] === undefined && headers['content-length'] === undefined)) {
+      next();
+      return;
+    }
+    const charset = charsetOf(headers['content-type']);
+    const encoding = headers['content-encoding']?.toLowerCase() ?? 'identity';
+    let failed: Error | undefined =
+      charset !== 'utf-8' && charset !== 'iso-8859-1'
+        ? formError(415, 'charset.unsupported', `unsupported charset "${charset.toUpperCase()}"`)
+        : encoding !== 'identity'
+          ? formError(415, 'encoding.unsupported', `unsupported content encoding "${encoding}"`)
+          : Number(headers['content-length']) > max
+            ? formError(413, 'entity.too.large', 'request entity too large')
+            : undefined;
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > max) {
+        failed = formError(413, 'entity.too.large', 'request entity too large');
+        first = more = undefined;
+      } else if (first === undefined) first = chunk;
+      else (more ??= [first]).push(chunk);
+    });
+    req.once('end', () => {
+      if (done) return;
+      done = true;
+      if (failed) {
+        next(failed);
+        return;
+      }
+      const body = more ? Buffer.concat(more, size) : (first ?? EMPTY);
+      try {
+        req.body = parseForm(body.toString(charset === 'utf-8' ? 'utf8' : 'latin1'), charset !== 'utf-8');
+      } catch (err) {
+        next(err);
+        return;
+      }
+      next();
+    });
+    req.once('error', () => {
+      if (done) return;
+      done = true;
+      next(formError(400, 'request.aborted', 'request aborted'));
+    });
+  };
 }
 
-function rejectBadEncoding(_req: unknown, _res: unknown, buf: Buffer, encoding: string): void {
-  if (encoding !== 'utf-8' || buf.indexOf(0x25) === -1) return; // no '%': nothing to decode
-  // The whole body in one pass: '&' and '=' are plain ASCII, so no escape sequence spans them, and the
-  // body fails to decode exactly when one of its names or values does.
-  try {
-    decodeURIComponent(buf.toString('latin1'));
-  } catch {
-    throw Object.assign(new Error('invalid percent-encoding in the form body'), {
-      status: 400,
-      type: 'entity.encoding.invalid',
-    });
-  }
-}
+const EMPTY = Buffer.alloc(0);
 
 /**
  * The fields of a parsed form as plain strings: a field given more than once keeps its first value;
