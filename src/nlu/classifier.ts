@@ -1,6 +1,7 @@
 import type { Entry, Faq } from '../faq/model.js';
 import { createAnalyzer, type Analysis, type Analyzer } from './analyzer.js';
 import { FeatureSpace, namedFeatures } from './features.js';
+import { explainScan, type Explanation, type Scan } from './explain.js';
 import { trainSoftmax, type Sparse } from './softmax.js';
 
 export interface Match {
@@ -44,6 +45,8 @@ export const defaultOptions: ClassifierOptions = { threshold: 0.5, minEvidence: 
 
 export interface Classifier {
   classify(text: string): Classification;
+  /** For the operator's console: the `top` entries that competed for `text` and the words they share (explain.ts). */
+  explain?(text: string, top?: number): Explanation;
   readonly options: ClassifierOptions;
 }
 
@@ -136,7 +139,9 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
 
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
+  let scan: Scan | undefined; // what the last classify() scored, for explain()
   const classify = (text: string): Classification => {
+    scan = undefined;
     const analysis = nlu.analyze(text, needsTag);
     const weights = weigh(analysis);
     const x = model ? space.query(analysis) : undefined;
@@ -198,8 +203,9 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
         first = i;
       } else if (second < 0 || score > (scores[second] as number)) second = i;
     }
-    if (first < 0) return { accepted: false };
     const terms = [...weights.keys()];
+    scan = { scores, words: terms };
+    if (first < 0) return { accepted: false };
     const match = (i: number): Match => {
       let evidence = 0;
       let unexplained = 0;
@@ -217,7 +223,11 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     return second >= 0 ? { accepted, best, runnerUp: match(second) } : { accepted, best };
   };
 
-  return { classify, options: opts };
+  const explain = (text: string, top = 5): Explanation => {
+    classify(text);
+    return explainScan(scan, entries, strength, opts.threshold, top);
+  };
+  return { classify, explain, options: opts };
 }
 
 function push(index: Map<string, Posting[]>, term: string, posting: Posting): void {
