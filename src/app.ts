@@ -3,6 +3,7 @@ import { smsHandler } from './channels/sms.js';
 import { restCredentials, twilioTextSender, type TextSender } from './channels/text-sender.js';
 import { voiceRoutes } from './channels/voice.js';
 import type { Config } from './config.js';
+import { createConsole } from './console/index.js';
 import { answerErrorsWith, errorHandler } from './http/errors.js';
 import { formParser, requireForm } from './http/form.js';
 import { requireTwilioSignature } from './http/signature.js';
@@ -33,6 +34,8 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
   app.set('etag', false); // nothing here is cached or revalidated: no hashing of every answer for an ETag
   app.use(metrics.middleware);
   app.use(closeConnectionsWhenDraining(readiness));
+  const operatorConsole = createConsole({ config, line, logger }); // undefined unless CONSOLE_TOKEN or local mode
+  if (operatorConsole) app.use(operatorConsole.feed);
 
   if (config.twilioAuthToken === undefined) {
     logger.warn('LOCAL MODE: TWILIO_AUTH_TOKEN is not set, so webhook signatures are NOT checked; anyone can post to this line');
@@ -80,6 +83,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
   });
   app.use(healthRoutes({ line, readiness }));
   app.get('/metrics', metricsHandler(metrics));
+  if (operatorConsole) app.use(operatorConsole.routes);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found. This line answers POST /sms and POST /voice.\n');
   });

@@ -36,6 +36,8 @@ export interface Config {
   readonly twilioAccountSid: string | undefined;
   readonly twilioApiKey: string | undefined;
   readonly twilioApiSecret: string | undefined;
+  /** Turns on the operator's console at /console, behind this token (local mode has it on, loopback only). */
+  readonly consoleToken: string | undefined;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -96,6 +98,7 @@ const envSchema = z.object({
   TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID: AC and 32 hex digits').optional(),
   TWILIO_API_KEY: z.string().trim().regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK and 32 hex digits').optional(),
   TWILIO_API_SECRET: z.string().trim().min(1).optional(),
+  CONSOLE_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16 makes one)').optional(),
 });
 
 /** Read and validate the configuration. Throws LineError('CONFIG_INVALID') naming the variable. */
@@ -144,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilioAccountSid: e.TWILIO_ACCOUNT_SID,
     twilioApiKey: e.TWILIO_API_KEY,
     twilioApiSecret: e.TWILIO_API_SECRET,
+    consoleToken: e.CONSOLE_TOKEN,
   });
 }

@@ -8,6 +8,7 @@ import { createVoiceBook, type VoiceBook } from './render/voice-book.js';
 import { createClassifier } from './nlu/classifier.js';
 import { createSmallTalkMatcher } from './nlu/smalltalk.js';
 import type { Understanding } from './dialog/understand.js';
+import type { Explanation } from './nlu/explain.js';
 
 /** The line's understanding and decisions for one FAQ, built once at start (or reload). */
 export interface Line {
@@ -21,6 +22,8 @@ export interface Line {
   call?(input: CallInput, state: CallState, settings: CallSettings): CallDecision;
   /** What the voice line says from this FAQ (spoken answers, menus, hints), derived once; with `call`. */
   readonly voice?: VoiceBook;
+  /** For the operator's console: the entries that competed for a question and the words they share. */
+  explain?(text: string): Explanation;
 }
 
 /** The classifier and small-talk matcher trained from one FAQ. */
@@ -37,5 +40,6 @@ export function createLine(faq: Faq): Line {
     call: (input, state, settings) =>
       decideCallTurn(input, state, { ...settings, faq, nlu: { classifier, smallTalk }, pages: (entry) => voice.answer(entry, settings.texting).pages.length }),
     voice,
+    explain: classifier.explain,
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { consoleUrl } from './console/index.js';
 import { LineError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { createReadiness } from './ops/health.js';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info({ url: `http://${shown}:${port}`, host: config.host, port }, `listening on http://${shown}:${port}`);
+    const operator = consoleUrl(config, port);
+    if (operator) logger.info({ console: operator }, `operator console on ${operator}${config.consoleToken ? '' : ' (local mode: this machine only)'}`);
     process.on('SIGHUP', () => void reloader.reload('SIGHUP'));
     if (config.faqWatch) reloader.watch();
     closeOnSignals(server, logger, () => {

@@ -9,12 +9,15 @@ import { loadFaq } from '../faq/load.js';
 import { createAggregator } from '../report/aggregate.js';
 import { NO_TEXTS, TABLES, toCsv, toMarkdown, type TableName } from '../report/format.js';
 import { turnOf } from '../report/turns.js';
+import { createTimeline } from '../console/timeline.js';
+import { unansweredDocument } from '../console/unanswered.js';
 
 /** Answers this far above the FAQ's acceptance threshold or closer count as low confidence. */
 const LOW_MARGIN = 0.1;
 
 interface Options {
   readonly csv?: boolean;
+  readonly html?: boolean;
   readonly only?: TableName;
   readonly top: number;
   readonly low?: number;
@@ -27,22 +30,27 @@ const program = new Command('report')
   )
   .argument('[log]', 'a log file; "-" or nothing reads standard input')
   .option('--csv', 'print CSV (table,question,times,entry,score) instead of Markdown')
+  .option('--html', "print the console's Unanswered view as a page of its own (chart included, no script)")
   .addOption(new Option('--only <table>', 'with --csv, one table only').choices(TABLES))
   .option('--top <n>', 'rows per question table', positiveInteger, 20)
   .option('--low <score>', `answers scoring below this are low confidence (default: the FAQ's threshold + ${LOW_MARGIN})`, score)
   .option('--faq <file>', 'the FAQ whose threshold sets the default for --low (default: FAQ_FILE or faq-data/faq.yaml)')
-  .addHelpText('after', '\nExamples:\n  npm run report -- line.log\n  kubectl logs deploy/faq-line | npm run report -- --csv --only apology > unanswered.csv')
+  .addHelpText('after', '\nExamples:\n  npm run report -- line.log\n  kubectl logs deploy/faq-line | npm run report -- --csv --only apology > unanswered.csv\n  npm run report -- --html line.log > unanswered.html')
   .action(async (log: string | undefined, opts: Options) => {
     const input = await openInput(log);
     const lowScore = opts.low ?? (await defaultLowScore(opts.faq));
     const aggregator = createAggregator({ lowScore, top: opts.top });
+    const timeline = createTimeline();
     for await (const line of createInterface({ input: input.stream, crlfDelay: Infinity })) {
       aggregator.countLine();
       const turn = turnOf(line);
       if (turn) aggregator.add(turn);
+      if (turn && opts.html) timeline.add(turn.time, turn.outcome);
     }
     const report = aggregator.report();
-    if (opts.csv) {
+    if (opts.html) {
+      process.stdout.write(unansweredDocument(report, timeline.result(), input.name));
+    } else if (opts.csv) {
       if (report.noTexts) console.error(NO_TEXTS);
       process.stdout.write(toCsv(report, opts.only));
     } else {
