@@ -38,6 +38,7 @@ button:disabled { opacity: .5; cursor: default; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 th { font-size: 13px; color: var(--muted); font-weight: 600; }
+.why td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .above { color: var(--ok); font-weight: 600; white-space: nowrap; }
 .below { color: var(--bad); white-space: nowrap; }

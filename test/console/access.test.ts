@@ -137,3 +137,21 @@ describe('console in local mode', () => {
     expect(((await res.json()) as { error: string }).error).toContain('conversation');
   });
 });
+
+describe('console in production', () => {
+  it('sends its turns signed, so the line that checks signatures (behind PUBLIC_URL) answers them', async () => {
+    const line = await startLine({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: 'twilio-token-0123', PUBLIC_URL: 'https://line.example.com', CONSOLE_TOKEN: TOKEN });
+    try {
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` };
+      const text = await fetch(`${line.url}/console/api/text`, { method: 'POST', headers, body: JSON.stringify({ conversation: 'prod', text: 'Insurance' }) });
+      expect(text.status).toBe(200);
+      expect(((await text.json()) as { messages: { body: string }[] }).messages[0]?.body).toContain('Technology Errors and Omissions Liability insurance');
+      const call = await fetch(`${line.url}/console/api/call`, { method: 'POST', headers, body: JSON.stringify({ call: 'prod-call' }) });
+      expect(((await call.json()) as { steps: { kind: string; text?: string }[] }).steps.find((s) => s.kind === 'say')?.text).toBe("Hello, you've reached the Twilio F A Q line.");
+      const unsigned = await fetch(`${line.url}/sms`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'Body=Insurance' });
+      expect(unsigned.status).toBe(400);
+    } finally {
+      await line.close();
+    }
+  });
+});

@@ -129,7 +129,7 @@ if (!CHROMIUM) {
     it('shows every FAQ entry with its SMS parts and spoken form', async () => {
       const page = await open('/console/faq');
       expect(await page.locator('article.entry').count()).toBe(17);
-      expect(await page.locator('#entry-insurance summary').allTextContents()).toEqual(['Answer', 'By SMS: 1 message, 1 segments', 'Spoken: 1 page']);
+      expect(await page.locator('#entry-insurance summary').allTextContents()).toEqual(['Answer', 'By SMS: 1 message, 1 segment', 'Spoken: 1 page']);
       await screenshot(page, 'faq');
       await page.close();
     });

@@ -24,9 +24,9 @@ ${topic.entries.filter((e) => e.topic === topic.name).map((entry) => {
   return html`<article class="entry" id="entry-${entry.id}">
 <h3>${entry.number}) ${entry.question} <span class="muted">${entry.id}</span></h3>
 <details><summary>Answer</summary><p>${entry.answer}</p></details>
-<details><summary>By SMS: ${parts.length} ${parts.length === 1 ? 'message' : 'messages'}, ${parts.reduce((n, p) => n + p.segments, 0)} segments</summary>
-<div class="parts">${parts.map((p) => html`<div class="bubble">${p.body}</div><div class="meta">${p.chars} characters, ${p.encoding}, ${p.segments} ${p.segments === 1 ? 'segment' : 'segments'}</div>`)}</div></details>
-<details><summary>Spoken: ${spoken.length} ${spoken.length === 1 ? 'page' : 'pages'}</summary>${spoken.map((page, i) => html`<p><strong>Page ${i + 1}.</strong> ${page.join(' ')}</p>`)}</details>
+<details><summary>By SMS: ${count(parts.length, 'message')}, ${count(parts.reduce((n, p) => n + p.segments, 0), 'segment')}</summary>
+<div class="parts">${parts.map((p) => html`<div class="bubble">${p.body}</div><div class="meta">${p.chars} characters, ${p.encoding}, ${count(p.segments, 'segment')}</div>`)}</div></details>
+<details><summary>Spoken: ${count(spoken.length, 'page')}</summary>${spoken.map((page, i) => html`<p><strong>Page ${i + 1}.</strong> ${page.join(' ')}</p>`)}</details>
 ${notes.length ? html`<ul>${notes.map((p) => note(p, false))}</ul>` : html`<p class="muted">faq:lint has no notes on this entry.</p>`}
 </article>`;
 })}`,
@@ -35,4 +35,8 @@ ${notes.length ? html`<ul>${notes.map((p) => note(p, false))}</ul>` : html`<p cl
 
 function note(problem: LintProblem, where: boolean): Html {
   return html`<li class="lint-${problem.severity}">${problem.severity}${where ? `, ${problem.where}` : ''}: ${problem.message}</li>`;
+}
+
+function count(n: number, thing: string): string {
+  return `${n} ${thing}${n === 1 ? '' : 's'}`;
 }
