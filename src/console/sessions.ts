@@ -97,8 +97,9 @@ function placeCall(address: LineAddress, voiceUrl: string): ConsoleCall {
     used: 0,
     next(input) {
       return new Promise((resolve) => {
-        if (ended) {
-          resolve({ steps: [{ kind: 'ended', reason: 'the call has ended' }], tags: [], listening: false });
+        if (ended || deliver) {
+          // a second input while the line is still answering the first is not a caller's: refuse it
+          resolve({ steps: [{ kind: 'ended', reason: ended ? 'the call has ended' : 'one input at a time' }], tags: [], listening: !ended });
           return;
         }
         deliver = resolve;

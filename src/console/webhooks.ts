@@ -30,7 +30,9 @@ export function lineAddress(req: Request, config: { readonly publicUrl: string |
 export function consoleClient(address: LineAddress, cookies: CookieJar, tags: string[]): WebhookClient {
   const toLine: typeof fetch = (input, init) => {
     const url = String(input);
-    const target = url.startsWith(address.signedBase) ? address.origin + url.slice(address.signedBase.length) : url;
+    // Only the line itself: a TwiML action or redirect elsewhere is not followed from inside the server.
+    if (!url.startsWith(`${address.signedBase}/`)) return Promise.reject(new Error(`not this line's URL: ${url}`));
+    const target = address.origin + url.slice(address.signedBase.length);
     const tag = randomUUID();
     tags.push(tag);
     const headers = new Headers(init?.headers);

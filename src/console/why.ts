@@ -68,9 +68,26 @@ export function ruleOf(turn: RecentTurn, faq: Faq, candidates: readonly Candidat
       if (best) return 'The best entry reaches the threshold but shares too few words with the question, which has words the entry never uses: apology.';
       return `Nothing scored at or above the threshold ${threshold}: apology.`;
     default:
-      return `Call rule: ${turn.outcome}.`;
+      return CALL_RULES[turn.outcome] ?? `Call rule: ${turn.outcome}.`;
   }
 }
+
+/** The voice line's own outcomes (callOutcome), in words. */
+const CALL_RULES: Readonly<Record<string, string>> = {
+  welcome: 'A new call: the greeting, with an example question and the keypad menu.',
+  more: 'The caller asked for the rest (said continue or more, or pressed 1): the next page of the answer.',
+  unclear: 'The transcript’s confidence is below VOICE_MIN_CONFIDENCE: “didn’t catch that”.',
+  'bad key': 'A key that is no option of the menu being read: the menu again.',
+  listen: 'The caller asked the line to wait: it listens again.',
+  text: 'The caller asked to get the answer by text.',
+  texted: 'The answer was texted to the caller.',
+  'text failed': 'Texting the answer failed: the line says so.',
+  'no text': 'Texting is not possible on this call (no REST credentials, or not a phone number, or the limit per call).',
+  reprompt: 'Nothing was heard: the line asks again.',
+  goodbye: 'The caller said goodbye: the line says goodbye and hangs up.',
+  'silence goodbye': 'Nothing was heard again: the line says goodbye and hangs up.',
+  limit: 'The call reached VOICE_MAX_TURNS: the line says goodbye and hangs up.',
+};
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;

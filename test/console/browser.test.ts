@@ -109,6 +109,31 @@ if (!CHROMIUM) {
       await page.close();
     });
 
+    it('pages a long spoken answer: "more" gives the rest, and silence gets asked again', async () => {
+      const page = await open('/console/call');
+      const listening = page.locator('#call-thread .listening');
+      const say = async (words: string, turn: number): Promise<void> => {
+        await page.fill('#speech', words);
+        await page.press('#speech', 'Enter');
+        await listening.nth(turn).waitFor();
+      };
+      await page.click('#place-call');
+      await listening.first().waitFor();
+      await say('Can your staff work remotely after a disaster?', 1);
+      const said = () => page.locator('#call-thread .say').allTextContents();
+      expect(await said()).toContain('That was part 1 of 2. To hear the rest, say continue, or press 1. Or ask another question.');
+      await say('more', 2);
+      expect((await said()).join(' ')).toContain('We do not have a traditional call center.');
+      expect(await page.locator('#why .rule').textContent()).toContain('the next page of the answer');
+      await page.click('#silence');
+      await listening.nth(3).waitFor();
+      expect(await said()).toContain('Are you still there?');
+      await screenshot(page, 'call-paging');
+      await page.click('#hang-up');
+      await page.locator('#call-thread .ended').waitFor();
+      await page.close();
+    });
+
     it('lists a declined question under Unanswered, with the chart and a CSV', async () => {
       const page = await open('/console');
       await text(page, 'What is the best pizza in Chicago?');
