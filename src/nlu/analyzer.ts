@@ -80,7 +80,9 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
         words.push(word.stem);
         if (word.stop) continue;
         content.push(word.stem);
-        naming.push(NAMING.has(word.pos === '' && tagged?.(word.stem) ? tagAlone(word.normal) : word.pos));
+        // With `tagged`, a word's part of speech is always the one it has read on its own, whichever
+        // way the text was read: the same question gets the same score every time.
+        naming.push(NAMING.has(tagged ? (tagged(word.stem) ? tagAlone(word.normal) : '') : word.pos));
         if (word.unknown && !vocabulary.has(word.normal)) unknown.push(word.stem);
       }
       return { content, unknown, words, naming };
