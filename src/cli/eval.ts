@@ -11,12 +11,13 @@ const pct = (n: number, d: number): string => `${((100 * n) / Math.max(1, d)).to
 function print(report: Report, verbose: boolean): void {
   const { inScope: i, outOfScope: o } = report;
   console.log(`in-scope answered correctly: ${i.correct}/${i.total} = ${pct(i.correct, i.total)}  (asked to clarify: ${i.clarified})`);
+  if (i.byKind.size > 1) for (const [kind, c] of [...i.byKind].sort()) console.log(`  ${kind.padEnd(14)} ${c.correct}/${c.total} = ${pct(c.correct, c.total)}`);
   console.log(`out-of-scope rejected:       ${o.rejected}/${o.total} = ${pct(o.rejected, o.total)}`);
   for (const [kind, c] of [...o.byKind].sort()) console.log(`  ${kind.padEnd(14)} ${c.rejected}/${c.total} = ${pct(c.rejected, c.total)}`);
   const confusions = new Map<string, number>();
   for (const x of report.outcomes) {
     if (x.correct) continue;
-    const key = `${x.item.expect ?? '(out of scope)'} -> ${x.got ?? x.kind}`;
+    const key = `${x.item.expectAll?.join('+') ?? x.item.expect ?? '(out of scope)'} -> ${x.answered.length ? x.answered.join('+') : x.kind}`;
     confusions.set(key, (confusions.get(key) ?? 0) + 1);
   }
   if (confusions.size) {
@@ -25,7 +26,7 @@ function print(report: Report, verbose: boolean): void {
   }
   if (verbose) {
     console.log('\nmisses');
-    for (const x of report.outcomes) if (!x.correct) console.log(`  [${x.item.expect ?? x.item.kind ?? 'oos'}] ${x.item.text} -> ${x.got ?? x.kind}`);
+    for (const x of report.outcomes) if (!x.correct) console.log(`  [${x.item.expectAll?.join('+') ?? x.item.expect ?? x.item.kind ?? 'oos'}] ${x.item.text} -> ${x.answered.length ? x.answered.join('+') : x.kind}`);
   }
 }
 

@@ -3,8 +3,11 @@ import type { SmallTalkId } from '../faq/schema.js';
 
 /** What the line decided to say, before any channel turns it into words and TwiML. */
 export type Reply =
-  /** An FAQ entry's own answer. */
-  | { readonly kind: 'answer'; readonly entry: Entry; readonly score: number }
+  /**
+   * An FAQ entry's own answer. With several questions in one message, `more` are the answers to the
+   * others, in the order asked, and `uncovered` the parts the FAQ does not cover (named in an apology).
+   */
+  | { readonly kind: 'answer'; readonly entry: Entry; readonly score: number; readonly more?: readonly Entry[]; readonly uncovered?: readonly string[] }
   /** The FAQ does not cover it. `nearest` is for logs only, never shown. */
   | { readonly kind: 'apology'; readonly nearest?: { readonly entry: Entry; readonly score: number } }
   /** Two entries fit about equally: ask which one was meant. */
