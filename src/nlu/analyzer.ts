@@ -16,6 +16,10 @@ export interface Analysis {
   readonly naming: readonly boolean[];
   /** Stems of every word, stop words included, in order: for phrase features. */
   readonly words: readonly string[];
+  /** The normal form of every word (same order as `words`): "'s" marks a possessive. */
+  readonly normals: readonly string[];
+  /** Whether each word (same order as `words`) is known to neither English nor the FAQ: a name such as "plivo". */
+  readonly names: readonly boolean[];
 }
 
 const NAMING: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM']);
@@ -74,10 +78,14 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
       const unknown: string[] = [];
       const words: string[] = [];
       const naming: boolean[] = [];
+      const normals: string[] = [];
+      const names: boolean[] = [];
       const prepared = prepare(text, knownJoin);
       const quick = tagged ? readUntagged(prepared) : undefined;
       for (const word of (quick ?? readWords(prepared)).map(fix)) {
         words.push(word.stem);
+        normals.push(word.normal);
+        names.push(word.unknown && !vocabulary.has(word.normal));
         if (word.stop) continue;
         content.push(word.stem);
         // With `tagged`, a word's part of speech is always the one it has read on its own, whichever
@@ -85,7 +93,7 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
         naming.push(NAMING.has(tagged ? (tagged(word.stem) ? tagAlone(word.normal) : '') : word.pos));
         if (word.unknown && !vocabulary.has(word.normal)) unknown.push(word.stem);
       }
-      return { content, unknown, words, naming };
+      return { content, unknown, words, naming, normals, names };
     },
   };
 }

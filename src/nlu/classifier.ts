@@ -3,6 +3,9 @@ import { createAnalyzer, type Analysis, type Analyzer } from './analyzer.js';
 import { FeatureSpace, namedFeatures } from './features.js';
 import { explainScan, type Explanation, type Scan } from './explain.js';
 import { trainSoftmax, type Sparse } from './softmax.js';
+import { detailsAsked, detailsGiven, type Detail } from './detail.js';
+import { otherSubject, subjectProfile, type OtherSubject } from './subject.js';
+import { entityTypes } from './wink.js';
 
 export interface Match {
   readonly entry: Entry;
@@ -14,9 +17,21 @@ export interface Match {
   readonly unexplained: number;
 }
 
+/**
+ * Which rule decided: `answer` (accepted), `no-match` (no entry shares a word), `threshold` (the
+ * best score is too low), `evidence` (too few shared words), `subject` (about someone else),
+ * `detail` (asks for a detail the answer does not give).
+ */
+export type Rule = 'answer' | 'no-match' | 'threshold' | 'evidence' | 'subject' | 'detail';
+
 /** The classifier's verdict. `best` is there whenever any entry shares a word; `accepted` says whether to answer. */
 export interface Classification {
   readonly accepted: boolean;
+  readonly rule: Rule;
+  /** With rule `subject`: the word that puts the question on another subject. */
+  readonly subject?: OtherSubject;
+  /** With rule `detail`: the detail asked for that the answer does not give. */
+  readonly detail?: Detail;
   readonly best?: Match;
   /** The best entry after `best`, for clarification and logs. */
   readonly runnerUp?: Match;
@@ -140,6 +155,17 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const phrasingTerms = strength.map((m) => new Set([...m].filter(([, s]) => s === 1).map(([t]) => t)));
 
   let scan: Scan | undefined; // what the last classify() scored, for explain()
+
+  // Whose questions the FAQ answers, and which details each answer gives (or its phrasings ask for).
+  const faqTexts = [...asked.flat(), ...entries.map((e) => e.answer), ...Object.entries(faq.synonyms).flat(2)];
+  const vocabulary = new Set(faqTexts.flatMap((t) => nlu.analyze(t).normals));
+  const profile = subjectProfile(faqTexts, faq.name, (w) => vocabulary.has(w));
+  const given = entries.map((e, i) => {
+    const d = detailsGiven(entityTypes(e.answer));
+    for (const t of asked[i] ?? []) for (const x of detailsAsked(t.toLowerCase())) d.add(x);
+    return d;
+  });
+
   const classify = (text: string): Classification => {
     scan = undefined;
     const analysis = nlu.analyze(text, needsTag);
@@ -148,7 +174,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     // Never compare empty bags: a question with no content word (and, with a trained model that
     // may answer on its own, no known feature either) matches nothing.
     const modelAlone = model !== undefined && opts.minEvidence === 0 && x !== undefined && x.index.length > 0;
-    if (weights.size === 0 && !modelAlone) return { accepted: false };
+    if (weights.size === 0 && !modelAlone) return { accepted: false, rule: 'no-match' };
     let total = 0;
     let norm = 0;
     weights.forEach((w) => {
@@ -205,7 +231,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     }
     const terms = [...weights.keys()];
     scan = { scores, words: terms };
-    if (first < 0) return { accepted: false };
+    if (first < 0) return { accepted: false, rule: 'no-match' };
     const match = (i: number): Match => {
       let evidence = 0;
       let unexplained = 0;
@@ -219,8 +245,19 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     // One shared word is enough only when nothing else in the question is foreign to the entry:
     // "insurance?" is answered, "best insurance for my car" is not.
     const enough = best.evidence >= Math.max(opts.minEvidence, best.unexplained > 0 ? opts.foreignEvidence : Math.min(1, opts.minEvidence));
-    const accepted = best.score >= opts.threshold && enough;
-    return second >= 0 ? { accepted, best, runnerUp: match(second) } : { accepted, best };
+    const verdict = decide(best.score >= opts.threshold, enough, text, analysis, first);
+    return second >= 0 ? { ...verdict, best, runnerUp: match(second) } : { ...verdict, best };
+  };
+
+  /** The gates after the score, in order: threshold, shared words, subject, detail asked. */
+  const decide = (high: boolean, enough: boolean, text: string, analysis: Analysis, entry: number): Pick<Classification, 'accepted' | 'rule' | 'subject' | 'detail'> => {
+    if (!high) return { accepted: false, rule: 'threshold' };
+    if (!enough) return { accepted: false, rule: 'evidence' };
+    const subject = otherSubject(analysis, profile, (stem) => strength[entry]?.has(stem) ?? false);
+    if (subject) return { accepted: false, rule: 'subject', subject };
+    const missing = detailsAsked(`${text.toLowerCase()} ${analysis.normals.join(' ')}`).find((d) => !given[entry]?.has(d));
+    if (missing) return { accepted: false, rule: 'detail', detail: missing };
+    return { accepted: true, rule: 'answer' };
   };
 
   const explain = (text: string, top = 5): Explanation => {

@@ -128,3 +128,14 @@ export function readUntagged(text: string): Word[] | undefined {
     from = to + 1;
   }
 }
+
+let entityReader: WinkMethods | undefined;
+
+/**
+ * The types of the named entities wink-nlp finds in a text (DATE, MONEY, EMAIL, ...). For answers,
+ * once per FAQ: its own instance, so the questions' reader keeps its cheaper pipe.
+ */
+export function entityTypes(text: string): string[] {
+  entityReader ??= winkNLP(model, ['sbd', 'ner']);
+  return entityReader.readDoc(text).entities().out(entityReader.its.type) as string[];
+}

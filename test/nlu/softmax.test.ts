@@ -36,7 +36,7 @@ describe('trainSoftmax', () => {
 });
 
 describe('features', () => {
-  const analysis = { content: ['backup', 'zone'], unknown: [], words: ['where', 'backup', 'zone'], naming: [true, true] };
+  const analysis = { content: ['backup', 'zone'], unknown: [], words: ['where', 'backup', 'zone'], naming: [true, true], normals: ['where', 'backups', 'zones'], names: [false, false, false] };
 
   it('has words, neighbouring pairs and letter trigrams', () => {
     const f = namedFeatures(analysis);

@@ -13,12 +13,12 @@ const legal = entryOf(faq, 'legal-language-for-bcp');
 
 /** A classifier that knows three questions: one clear, one ambiguous between two entries, one weak. */
 function classify(text: string): Classification {
-  if (text === 'bcp') return { accepted: true, best: { entry: bcp, score: 0.8, evidence: 2, unexplained: 0 } };
+  if (text === 'bcp') return { accepted: true, rule: 'answer', best: { entry: bcp, score: 0.8, evidence: 2, unexplained: 0 } };
   if (text === 'bcp legal') {
-    return { accepted: true, best: { entry: legal, score: 0.6, evidence: 2, unexplained: 0 }, runnerUp: { entry: bcp, score: 0.59, evidence: 2, unexplained: 0 } };
+    return { accepted: true, rule: 'answer', best: { entry: legal, score: 0.6, evidence: 2, unexplained: 0 }, runnerUp: { entry: bcp, score: 0.59, evidence: 2, unexplained: 0 } };
   }
-  if (text === 'backups maybe') return { accepted: false, best: { entry: bcp, score: 0.2, evidence: 1, unexplained: 1 } };
-  return { accepted: false };
+  if (text === 'backups maybe') return { accepted: false, rule: 'threshold', best: { entry: bcp, score: 0.2, evidence: 1, unexplained: 1 } };
+  return { accepted: false, rule: 'no-match' };
 }
 
 const ctx: CallContext = {
