@@ -1,6 +1,7 @@
 import type { Entry, Faq } from '../faq/model.js';
 import type { SmallTalkId } from '../faq/schema.js';
 import type { Classifier } from '../nlu/classifier.js';
+import { MAX_QUESTIONS, splitQuestions } from './several.js';
 
 export interface Understanding {
   readonly classifier: Classifier;
@@ -9,16 +10,51 @@ export interface Understanding {
 
 /** What the classifier's verdict means for any channel: answer, ask which, or not covered. */
 export type Understood =
-  | { readonly kind: 'answer'; readonly entry: Entry; readonly score: number }
+  /**
+   * With several questions in one message, `more` answers the others in order (at most three in
+   * all) and `uncovered` are the questions the FAQ does not cover.
+   */
+  | { readonly kind: 'answer'; readonly entry: Entry; readonly score: number; readonly more?: readonly Entry[]; readonly uncovered?: readonly string[] }
   | { readonly kind: 'clarify'; readonly options: readonly Entry[] }
   /** Not covered; `nearest` is the best miss, for logs only. */
   | { readonly kind: 'none'; readonly nearest?: { readonly entry: Entry; readonly score: number } };
 
 /**
- * Classify a question: the best entry when it is accepted, unless the runner-up is also accepted
- * and within the FAQ's clarify margin, when the line should ask which one was meant.
+ * Understand a message: one question, or several ("where are backups stored and do you have
+ * insurance?"), each answered from its own entry in the order asked.
  */
 export function understand(text: string, faq: Faq, nlu: Understanding): Understood {
+  const whole = understandOne(text, faq, nlu);
+  const parts = splitQuestions(text);
+  if (parts.length < 2) return whole;
+  const answers: { entry: Entry; score: number }[] = [];
+  const uncovered: string[] = [];
+  for (const part of parts) {
+    if (nlu.smallTalk(part)) continue;
+    const u = understandOne(part, faq, nlu);
+    if (u.kind === 'answer') {
+      if (!answers.some((a) => a.entry === u.entry)) answers.push(u);
+    } else if (u.kind === 'none') uncovered.push(part);
+  }
+  const [first, ...more] = answers.slice(0, MAX_QUESTIONS);
+  if (!first) return whole;
+  // One question answered and the rest not covered: only when the message as a whole means that one.
+  if (more.length === 0 && !(whole.kind === 'answer' && whole.entry === first.entry)) return whole;
+  if (more.length === 0 && uncovered.length === 0) return whole;
+  return {
+    kind: 'answer',
+    entry: first.entry,
+    score: first.score,
+    ...(more.length ? { more: more.map((a) => a.entry) } : {}),
+    ...(uncovered.length ? { uncovered } : {}),
+  };
+}
+
+/**
+ * Classify one question: the best entry when it is accepted, unless the runner-up is also accepted
+ * and within the FAQ's clarify margin, when the line should ask which one was meant.
+ */
+function understandOne(text: string, faq: Faq, nlu: Understanding): Understood {
   const { accepted, best, runnerUp } = nlu.classifier.classify(text);
   if (!best) return { kind: 'none' };
   if (!accepted) return { kind: 'none', nearest: { entry: best.entry, score: best.score } };
