@@ -9,7 +9,17 @@ export type CallReply =
   /** The call has just started. */
   | { readonly kind: 'welcome' }
   /** Page `page` (0-based) of an entry's spoken answer, of `pages`; `score` when the classifier chose it (not a key, "more" or "repeat"). */
-  | { readonly kind: 'answer'; readonly entry: Entry; readonly page: number; readonly pages: number; readonly score?: number }
+  | {
+      readonly kind: 'answer';
+      readonly entry: Entry;
+      readonly page: number;
+      readonly pages: number;
+      readonly score?: number;
+      /** Several questions in one turn: the answers said before this one's page (their first pages), in order. */
+      readonly before?: readonly Entry[];
+      /** Questions of the turn the FAQ does not cover, named after the answers. */
+      readonly uncovered?: readonly string[];
+    }
   /** Not understood: no match (the FAQ's apology), an unclear transcript, or a key that does nothing here. */
   | { readonly kind: 'apology'; readonly reason: MissReason; readonly nearest?: { readonly entry: Entry; readonly score: number } }
   /** Two entries fit about equally: ask which one, by number. */

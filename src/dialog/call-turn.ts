@@ -144,6 +144,12 @@ function understood(text: string, state: CallState, base: CallState, ctx: CallCo
     const { options } = understood;
     return [{ kind: 'clarify', options }, { ...base, misses: 0, menu: { kind: 'clarify', options: options.map((e) => e.number) } }];
   }
+  if (understood.more || understood.uncovered) {
+    // Several questions: each answer in the order asked; paging and "text me that" follow the last.
+    const all = [understood.entry, ...(understood.more ?? [])];
+    const [reply, next] = answer(all[all.length - 1] as Entry, 0, understood.score, base, ctx);
+    return [{ ...reply, ...(all.length > 1 ? { before: all.slice(0, -1) } : {}), ...(understood.uncovered ? { uncovered: understood.uncovered } : {}) }, next];
+  }
   return answer(understood.entry, 0, understood.score, base, ctx);
 }
 

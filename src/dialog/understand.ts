@@ -1,6 +1,6 @@
 import type { Entry, Faq } from '../faq/model.js';
 import type { SmallTalkId } from '../faq/schema.js';
-import type { Classifier } from '../nlu/classifier.js';
+import type { Classifier, Rule } from '../nlu/classifier.js';
 import { MAX_QUESTIONS, splitQuestions } from './several.js';
 
 export interface Understanding {
@@ -16,8 +16,8 @@ export type Understood =
    */
   | { readonly kind: 'answer'; readonly entry: Entry; readonly score: number; readonly more?: readonly Entry[]; readonly uncovered?: readonly string[] }
   | { readonly kind: 'clarify'; readonly options: readonly Entry[] }
-  /** Not covered; `nearest` is the best miss, for logs only. */
-  | { readonly kind: 'none'; readonly nearest?: { readonly entry: Entry; readonly score: number } };
+  /** Not covered: `rule` says why; `nearest` is the best miss, for logs only. */
+  | { readonly kind: 'none'; readonly rule: Rule; readonly nearest?: { readonly entry: Entry; readonly score: number } };
 
 /**
  * Understand a message: one question, or several ("where are backups stored and do you have
@@ -38,8 +38,11 @@ export function understand(text: string, faq: Faq, nlu: Understanding): Understo
   }
   const [first, ...more] = answers.slice(0, MAX_QUESTIONS);
   if (!first) return whole;
-  // One question answered and the rest not covered: only when the message as a whole means that one.
-  if (more.length === 0 && !(whole.kind === 'answer' && whole.entry === first.entry)) return whole;
+  // One question answered and the rest not covered: only when the message as a whole is about that
+  // one, or is refused only for the words of the other parts (never when it is about someone else).
+  const sameAsWhole =
+    whole.kind === 'answer' ? whole.entry === first.entry : whole.kind === 'none' && (whole.rule === 'threshold' || whole.rule === 'evidence') && whole.nearest?.entry === first.entry;
+  if (more.length === 0 && !sameAsWhole) return whole;
   if (more.length === 0 && uncovered.length === 0) return whole;
   return {
     kind: 'answer',
@@ -55,9 +58,9 @@ export function understand(text: string, faq: Faq, nlu: Understanding): Understo
  * and within the FAQ's clarify margin, when the line should ask which one was meant.
  */
 function understandOne(text: string, faq: Faq, nlu: Understanding): Understood {
-  const { accepted, best, runnerUp } = nlu.classifier.classify(text);
-  if (!best) return { kind: 'none' };
-  if (!accepted) return { kind: 'none', nearest: { entry: best.entry, score: best.score } };
+  const { accepted, best, runnerUp, rule } = nlu.classifier.classify(text);
+  if (!best) return { kind: 'none', rule };
+  if (!accepted) return { kind: 'none', rule, nearest: { entry: best.entry, score: best.score } };
   if (runnerUp && runnerUp.score >= nlu.classifier.options.threshold && best.score - runnerUp.score < faq.understanding.clarifyMargin) {
     return { kind: 'clarify', options: [best.entry, runnerUp.entry] };
   }

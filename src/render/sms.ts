@@ -18,7 +18,7 @@ export interface SmsTwiml {
 export function smsTexts(reply: Reply, faq: Faq): string[] {
   switch (reply.kind) {
     case 'answer':
-      return [reply.entry.answer];
+      return [reply.entry.answer, ...(reply.more ?? []).map((e) => e.answer), ...(reply.uncovered?.length ? [uncoveredText(reply.uncovered, faq)] : [])];
     case 'apology':
       return [apologyText(faq)];
     case 'clarify':
@@ -73,11 +73,11 @@ export function renderSmsTwiml(reply: Reply, faq: Faq): SmsTwiml {
  */
 const rendered = new WeakMap<Faq, Map<unknown, SmsTwiml>>();
 
-/** What a reply's TwiML depends on besides the FAQ; undefined for `clarify` (any pair of entries), which is not kept. */
+/** What a reply's TwiML depends on besides the FAQ; undefined for `clarify` and several answers (any combination), which are not kept. */
 function renderedKey(reply: Reply): unknown {
   switch (reply.kind) {
     case 'answer':
-      return reply.entry;
+      return reply.more || reply.uncovered ? undefined : reply.entry;
     case 'topic':
       return reply.topic;
     case 'smalltalk':
@@ -96,6 +96,15 @@ function render(reply: Reply, faq: Faq): SmsTwiml {
   const response = new MessagingResponse();
   for (const body of messages) response.message(body);
   return Object.freeze({ twiml: response.toString(), messages: Object.freeze(messages) });
+}
+
+/** Longest part of a question quoted back when the FAQ does not cover it. */
+const QUOTED = 60;
+
+/** After the answers to several questions: the ones the FAQ does not cover, named. */
+export function uncoveredText(parts: readonly string[], faq: Faq): string {
+  const quoted = parts.map((p) => `"${p.length > QUOTED ? `${p.slice(0, QUOTED - 3).trimEnd()}...` : p}"`);
+  return `Sorry, ${faq.name} does not cover ${orList(quoted).replace(/ or ([^ ]*)$/, ' and $1')}.`;
 }
 
 function apologyText(faq: Faq): string {

@@ -58,7 +58,11 @@ export function spokenReply(reply: CallReply, next: CallState, view: WordsView):
     case 'welcome':
       return listen([`Hello, you've reached ${book.name} line.`], [`Ask me a question, for example: ${book.example}`, WORDS.menuHint]);
     case 'answer':
-      return listen([], followUp(next, view, true), book.answer(reply.entry, view.texting).pages[reply.page] ?? []);
+      return listen(
+        reply.uncovered?.length ? [uncoveredWords(reply.uncovered, view)] : [],
+        followUp(next, view, true),
+        [...(reply.before ?? []).flatMap((e) => book.answer(e, view.texting).pages[0] ?? []), ...(book.answer(reply.entry, view.texting).pages[reply.page] ?? [])],
+      );
     case 'apology':
       if (reply.reason === 'no-match') return listen([book.apology], [next.menu ? reprompt(next, view) : WORDS.askAnother]);
       return listen([reply.reason === 'unclear' ? WORDS.unclear : WORDS.badKey], [reprompt(next, view)]);
@@ -91,6 +95,12 @@ export function spokenReply(reply: CallReply, next: CallState, view: WordsView):
       if (reply.reason === 'caller') return end(book.smalltalk('goodbye') ?? 'Goodbye!');
       return end(reply.reason === 'silence' ? WORDS.silenceGoodbye : WORDS.limitGoodbye);
   }
+}
+
+/** After the answers to several questions: the ones the FAQ does not cover. */
+function uncoveredWords(parts: readonly string[], view: WordsView): string {
+  const quoted = parts.map((p) => p.slice(0, 60));
+  return `Sorry, ${view.faq.name} doesn't cover ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}` : (quoted[0] ?? '')}.`;
 }
 
 /** After an answer or a note: offer the rest of a paged answer, or ask for another question (and offer a text). */
