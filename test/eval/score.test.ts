@@ -21,7 +21,7 @@ describe('evaluate', () => {
   ]);
 
   it('counts in-scope questions answered with the expected entry as correct', () => {
-    expect(report.inScope).toEqual({ total: 3, correct: 2, clarified: 0 });
+    expect(report.inScope).toMatchObject({ total: 3, correct: 2, clarified: 0 });
   });
 
   it('counts out-of-scope questions the line declined as rejected, by kind', () => {
