@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import { LineError } from '../errors.js';
@@ -14,6 +15,9 @@ const GRID = {
   foreignNounWeight: [1.5, 2],
 };
 
+/** Questions no company FAQ answers, shipped with the project for FAQs without declines. */
+const GENERAL_SET = fileURLToPath(new URL('../../faq-data/general-out-of-scope.yaml', import.meta.url));
+
 const pct = (r: number): string => `${(100 * r).toFixed(1)}%`;
 
 const program = new Command('calibrate')
@@ -27,10 +31,10 @@ const program = new Command('calibrate')
   .option('--dry-run', 'print the result without writing it')
   .action(async (opts: { faq: string; set?: string; dryRun?: boolean }) => {
     const faq = await loadFaq(opts.faq);
-    const extra = opts.set ? parseLabelledSet(readFileSync(opts.set, 'utf8'), opts.set, new Set(faq.entries.map((e) => e.id))) : [];
-    if (faq.declines.length + extra.length === 0) {
-      throw new LineError('FAQ_INVALID', `${opts.faq}: no out-of-scope questions to calibrate against`, 'add questions the line must decline under "declines:" in the FAQ file, or pass --set');
-    }
+    // An FAQ without declines of its own is calibrated against the project's general out-of-scope set.
+    const setFile = opts.set ?? (faq.declines.length === 0 ? GENERAL_SET : undefined);
+    const extra = setFile ? parseLabelledSet(readFileSync(setFile, 'utf8'), setFile, new Set(faq.entries.map((e) => e.id))) : [];
+    if (setFile === GENERAL_SET) console.log(`${opts.faq} has no declines: scoring the general out-of-scope set ${GENERAL_SET}`);
     let best: { settings: Record<string, number>; threshold: number; rates: Rates } | undefined;
     for (const linearShare of GRID.linearShare)
       for (const coverageShare of GRID.coverageShare)

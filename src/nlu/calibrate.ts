@@ -21,9 +21,9 @@ export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, fol
     const held: Labelled[] = [];
     const entries = faq.entries.map((e) => ({
       ...e,
-      phrasings: e.phrasings.filter((p, i) => (i % folds === fold ? (held.push({ text: p, expect: e.id }), false) : true)),
+      phrasings: e.phrasings.filter((p) => (foldOf(p, folds) === fold ? (held.push({ text: p, expect: e.id }), false) : true)),
     }));
-    const declines = faq.declines.filter((d, i) => (i % folds === fold ? (held.push({ text: d }), false) : true));
+    const declines = faq.declines.filter((d) => (foldOf(d, folds) === fold ? (held.push({ text: d }), false) : true));
     const classifier = createClassifier({ ...faq, entries, declines }, { ...options, threshold: 0 });
     for (const q of held) out.push(score(classifier.classify(q.text), q.expect));
   }
@@ -76,4 +76,16 @@ export function bestThreshold(scored: readonly Scored[]): { threshold: number; r
     }
   }
   return best;
+}
+
+/**
+ * A question's fold: from its words alone (case, punctuation and spacing ignored), so a phrasing
+ * written twice, in one entry or two, is always held out together and never scored by a classifier
+ * that learned it.
+ */
+export function foldOf(text: string, folds: number): number {
+  const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h % folds;
 }
