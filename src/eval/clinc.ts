@@ -61,7 +61,8 @@ export function clincFaq(data: ClincData): Faq {
     name: `CLINC150 ${data.split}`,
     apology: 'Out of scope.',
     synonyms: {},
-    understanding: { threshold: 0, minEvidence: 0, answerWeight: 0.5, coverageShare: 0.5, foreignWeight: 1, foreignNounWeight: 1, linearShare: 1, foreignEvidence: 0, clarifyMargin: 0 },
+    // The shipped decision (shared-word gates included); calibration chooses the rest.
+    understanding: { threshold: 0, minEvidence: 1, answerWeight: 0.5, coverageShare: 0.5, foreignWeight: 1, foreignNounWeight: 1.5, linearShare: 0.3, foreignEvidence: 2, clarifyMargin: 0.02 },
     smalltalk: [],
     // The paper's rule: no out-of-scope training data.
     declines: [],

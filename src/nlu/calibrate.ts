@@ -89,3 +89,39 @@ export function foldOf(text: string, folds: number): number {
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return h % folds;
 }
+
+/** The settings searched. Small on purpose: a few well-separated values generalise better than a fine grid. */
+export const GRID = {
+  linearShare: [0.3, 0.5],
+  coverageShare: [0.3, 0.5],
+  foreignWeight: [1, 2],
+  foreignNounWeight: [1.5, 2],
+} as const;
+
+export interface Calibration {
+  readonly settings: { linearShare: number; coverageShare: number; foreignWeight: number; foreignNounWeight: number };
+  readonly threshold: number;
+  readonly rates: Rates;
+}
+
+/**
+ * The line's own calibration: every setting of the grid scored by cross-validation over the FAQ's
+ * phrasings and declines, plus `extra` out-of-scope questions (scored, never learned); the best
+ * calibration value wins. `report` hears each setting tried. What `npm run calibrate` writes, and
+ * what `npm run bench:clinc` trains with.
+ */
+export function calibrate(faq: Faq, extra: readonly Labelled[], report: (c: Calibration) => void = () => {}, folds = 5): Calibration {
+  let best: Calibration | undefined;
+  for (const linearShare of GRID.linearShare)
+    for (const coverageShare of GRID.coverageShare)
+      for (const foreignWeight of GRID.foreignWeight)
+        for (const foreignNounWeight of GRID.foreignNounWeight) {
+          const settings = { linearShare, coverageShare, foreignWeight, foreignNounWeight };
+          const options = { ...faq.understanding, ...settings };
+          const scored = [...crossValidate(faq, options, folds), ...scoreAll(faq, options, extra)];
+          const c = { settings, ...bestThreshold(scored) };
+          report(c);
+          if (!best || calibrationValue(c.rates) > calibrationValue(best.rates)) best = c;
+        }
+  return best as Calibration;
+}
