@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import { batched } from './channels/batch.js';
 import { smsHandler } from './channels/sms.js';
 import { restCredentials, twilioTextSender, type TextSender } from './channels/text-sender.js';
 import { voiceRoutes } from './channels/voice.js';
@@ -60,7 +61,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     '/sms',
     webhook(() => renderSmsTwiml({ kind: 'apology' }, line().faq).twiml),
     smsLimit,
-    smsHandler({ line, logger, logUtterances: config.logUtterances }),
+    batched(smsHandler({ line, logger, logUtterances: config.logUtterances })),
   );
   app.all('/sms', (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /sms.\n');

@@ -2,9 +2,17 @@ import type { RequestHandler } from 'express';
 import { byteSize, charsetOf, formError, parseForm } from './form-parse.js';
 
 const FORM = 'application/x-www-form-urlencoded';
+/** What may follow the media type in a Content-Type Twilio sends: nothing, or a plain charset. */
+const PARAMS = /^(?:\s*;\s*charset=[\w-]+\s*)?$/i;
 
 /** A 415 (for the error handler) unless the request is a form post, which is what Twilio sends. No body passes. */
 export const requireForm: RequestHandler = (req, _res, next) => {
+  // Twilio's own header, checked without parsing it; anything else goes through type-is.
+  const type = req.headers['content-type'];
+  if (type !== undefined && type.length >= FORM.length && type.slice(0, FORM.length).toLowerCase() === FORM && PARAMS.test(type.slice(FORM.length))) {
+    next();
+    return;
+  }
   if (req.is(FORM) === false) {
     next(Object.assign(new Error(`content type is not ${FORM}`), { status: 415, type: 'content-type.unsupported' }));
     return;

@@ -36,6 +36,9 @@ describe('webhookUrl', () => {
 describe('against the real line in-process (--local)', () => {
   let local: LocalLine;
   beforeAll(async () => {
+    // Built first: building it blocks this process for seconds on a busy machine, and a block after a
+    // request lets the line's keep-alive timer close the connection the next request reuses (ECONNRESET).
+    await realLine();
     local = await startLocalLine({ token: TOKEN });
   });
   afterAll(() => local.close());
