@@ -9,7 +9,7 @@
  * BENCH_SECONDS and BENCH_CONNECTIONS set the same as the flags.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -113,9 +113,18 @@ const markdown = renderMarkdown(
   profiles,
 );
 mkdirSync(join(ROOT, 'docs'), { recursive: true });
-writeFileSync(resolve(ROOT, flags.out), markdown);
+writeFileSync(resolve(ROOT, flags.out), markdown + keptNotes(resolve(ROOT, flags.out)));
 console.log(`\n${markdown}\nwritten to ${flags.out}`);
 process.exitCode = failures.length ? 1 : 0;
+
+/** Marks the hand-written part at the end of docs/benchmarks.md: a run rewrites what is above it and keeps the rest. */
+const KEPT = '<!-- written by hand: npm run bench keeps everything below this line -->';
+
+function keptNotes(path: string): string {
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const at = old.indexOf(KEPT);
+  return at === -1 ? '' : `\n${old.slice(at)}`;
+}
 
 /** Run one case file in a fresh `node --import tsx` process and collect what it reports. */
 function runCase(file: string, args: readonly string[]): Promise<CaseResult[]> {
