@@ -65,7 +65,8 @@ export function counterFamily(registry: Registry, name: string, help: string): F
     aggregator: 'sum',
     get: () =>
       Promise.resolve({ name, help, type: 'counter', aggregator: 'sum', values: [...made.all.values()].map(({ labels, child }) => ({ labels: { ...labels }, value: child.value })) }),
-    reset: () => made.all.clear(),
+    // zeroed, not forgotten: callers keep their children
+    reset: () => made.all.forEach(({ child }) => (child.value = 0)),
   };
   registry.registerMetric(exported as never);
   return { child: made.child };
@@ -105,7 +106,11 @@ export function histogramFamily(registry: Registry, name: string, help: string, 
       }
       return Promise.resolve({ name, help, type: 'histogram', aggregator: 'sum', values });
     },
-    reset: () => made.all.clear(),
+    reset: () =>
+      made.all.forEach(({ child }) => {
+        child.counts.fill(0);
+        child.sum = 0;
+      }),
   };
   registry.registerMetric(exported as never);
   return { child: made.child };
