@@ -65,6 +65,51 @@ export function expandShorthand(text: string): string {
  * when the joined word is one the FAQ knows.
  */
 export function joinSpelledLetters(text: string, known: (word: string) => boolean): string {
+  return joinLetters(joinSpokenLetters(text, known), known);
+}
+
+/**
+ * How a speech recogniser writes letters it heard as words: "are tee oh" is RTO, "eye pee" is IP.
+ * General English; only a run that joins into a word the FAQ knows is changed.
+ */
+const LETTER_NAMES: Readonly<Record<string, string>> = {
+  a: 'a', ay: 'a', eh: 'a', b: 'b', be: 'b', bee: 'b', c: 'c', see: 'c', sea: 'c', cee: 'c', d: 'd', dee: 'd',
+  e: 'e', ee: 'e', f: 'f', ef: 'f', eff: 'f', g: 'g', gee: 'g', jee: 'g', h: 'h', aitch: 'h', i: 'i', eye: 'i',
+  j: 'j', jay: 'j', k: 'k', kay: 'k', l: 'l', el: 'l', ell: 'l', m: 'm', em: 'm', n: 'n', en: 'n', o: 'o', oh: 'o',
+  owe: 'o', p: 'p', pee: 'p', pea: 'p', q: 'q', cue: 'q', queue: 'q', r: 'r', are: 'r', ar: 'r', s: 's', ess: 's',
+  es: 's', t: 't', tee: 't', tea: 't', u: 'u', you: 'u', v: 'v', vee: 'v', w: 'w', x: 'x', ex: 'x', y: 'y', why: 'y',
+  z: 'z', zee: 'z', zed: 'z',
+};
+
+/** Runs of two or more letter names ("are tee oh"), joined where the letters make a word the FAQ knows. */
+function joinSpokenLetters(text: string, known: (word: string) => boolean): string {
+  if (!/\b(?:ay|bee|see|sea|dee|ee|ef|eff|gee|aitch|eye|jay|kay|el|ell|em|en|oh|pee|pea|cue|are|ess|tee|tea|you|vee|ex|why|zee|zed)\b/.test(text)) return text;
+  const words = text.split(' ');
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    // The longest run from i whose letters join into a known word (at least two letters).
+    let joined: string | undefined;
+    let end = i;
+    let letters = '';
+    for (let j = i; j < words.length && j < i + 6; j++) {
+      const letter = LETTER_NAMES[words[j] as string];
+      if (letter === undefined) break;
+      letters += letter;
+      if (j > i && known(letters)) {
+        joined = letters;
+        end = j + 1;
+      }
+    }
+    if (joined !== undefined) {
+      out.push(joined);
+      i = end;
+    } else out.push(words[i++] as string);
+  }
+  return out.join(' ');
+}
+
+function joinLetters(text: string, known: (word: string) => boolean): string {
   return text.replace(/\b[a-z](?:[ ./-]+[a-z]\b)+/g, (run) => {
     const letters = run.split(/[ ./-]+/);
     // Try the longest known join first, from each start, so "i want a b c p" keeps "i want a".

@@ -82,3 +82,24 @@ describe('spelled-out acronyms through the analyzer of the real FAQ', () => {
     expect(dotted).toEqual(analyzer.analyze('b c d r').content);
   });
 });
+
+describe('letters a speech recogniser wrote as words', () => {
+  const knows =
+    (...words: string[]) =>
+    (w: string): boolean =>
+      words.includes(w);
+
+  it('joins "are tee oh" and "are pee oh" into the acronyms the FAQ knows', () => {
+    expect(joinSpelledLetters("what's your are tee oh and are pee oh", knows('rto', 'rpo'))).toBe("what's your rto and rpo");
+  });
+
+  it('joins "eye pee addresses" and "dee are plan"', () => {
+    expect(joinSpelledLetters('can i whitelist your eye pee addresses', knows('ip'))).toBe('can i whitelist your ip addresses');
+    expect(joinSpelledLetters('tell me about the dee are plan', knows('dr'))).toBe('tell me about the dr plan');
+  });
+
+  it('leaves ordinary words alone when their letters make no word the FAQ knows', () => {
+    expect(joinSpelledLetters('are you there', knows('rto', 'ip'))).toBe('are you there');
+    expect(joinSpelledLetters('why are you down', knows('rto'))).toBe('why are you down');
+  });
+});
