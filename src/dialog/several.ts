@@ -23,3 +23,10 @@ export function splitQuestions(text: string): string[] {
     .map((p) => p.trim().replace(/^(?:and|also|plus|so|oh|ok|okay)\s+/i, ''))
     .filter((p) => p.split(/\s+/).length >= 3 || /\?$/.test(p));
 }
+
+const OPENING = new RegExp(`^(?:${OPENERS})\\b`, 'i');
+
+/** A part that asks something (not the context around a question: "our team is doing a vendor review"). */
+export function isQuestion(part: string): boolean {
+  return /\?\s*$/.test(part) || OPENING.test(part);
+}

@@ -1,7 +1,7 @@
 import type { Entry, Faq } from '../faq/model.js';
 import type { SmallTalkId } from '../faq/schema.js';
 import type { Classifier, Rule } from '../nlu/classifier.js';
-import { MAX_QUESTIONS, splitQuestions } from './several.js';
+import { isQuestion, MAX_QUESTIONS, splitQuestions } from './several.js';
 
 export interface Understanding {
   readonly classifier: Classifier;
@@ -34,7 +34,7 @@ export function understand(text: string, faq: Faq, nlu: Understanding): Understo
     const u = understandOne(part, faq, nlu);
     if (u.kind === 'answer') {
       if (!answers.some((a) => a.entry === u.entry)) answers.push(u);
-    } else if (u.kind === 'none') uncovered.push(part);
+    } else if (u.kind === 'none' && isQuestion(part)) uncovered.push(part);
   }
   const [first, ...more] = answers.slice(0, MAX_QUESTIONS);
   if (!first) return whole;
@@ -43,7 +43,7 @@ export function understand(text: string, faq: Faq, nlu: Understanding): Understo
   const sameAsWhole =
     whole.kind === 'answer' ? whole.entry === first.entry : whole.kind === 'none' && (whole.rule === 'threshold' || whole.rule === 'evidence') && whole.nearest?.entry === first.entry;
   if (more.length === 0 && !sameAsWhole) return whole;
-  if (more.length === 0 && uncovered.length === 0) return whole;
+  if (more.length === 0 && uncovered.length === 0 && whole.kind === 'answer') return whole;
   return {
     kind: 'answer',
     entry: first.entry,
