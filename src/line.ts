@@ -6,6 +6,7 @@ import type { CallState } from './dialog/call-state.js';
 import { decideCallTurn, type CallInput, type CallSettings } from './dialog/call-turn.js';
 import { createVoiceBook, type VoiceBook } from './render/voice-book.js';
 import { createClassifier } from './nlu/classifier.js';
+import { languageGuardOf } from './nlu/language.js';
 import { createSmallTalkMatcher } from './nlu/smalltalk.js';
 import type { Understanding } from './dialog/understand.js';
 import type { Explanation } from './nlu/explain.js';
@@ -34,11 +35,12 @@ export function understandingOf(faq: Faq): Understanding {
 export function createLine(faq: Faq): Line {
   const { classifier, smallTalk } = understandingOf(faq);
   const voice = createVoiceBook(faq);
+  const language = languageGuardOf(faq);
   return {
     faq,
-    reply: (input) => replyToText(input, faq, { classifier, smallTalk }),
+    reply: (input) => replyToText(input, faq, { classifier, smallTalk }, language),
     call: (input, state, settings) =>
-      decideCallTurn(input, state, { ...settings, faq, nlu: { classifier, smallTalk }, pages: (entry) => voice.answer(entry, settings.texting).pages.length }),
+      decideCallTurn(input, state, { ...settings, faq, nlu: { classifier, smallTalk }, language, pages: (entry) => voice.answer(entry, settings.texting).pages.length }),
     voice,
     explain: classifier.explain,
   };

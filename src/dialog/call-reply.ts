@@ -20,8 +20,11 @@ export type CallReply =
       /** Questions of the turn the FAQ does not cover, named after the answers. */
       readonly uncovered?: readonly string[];
     }
-  /** Not understood: no match (the FAQ's apology), an unclear transcript, or a key that does nothing here. */
-  | { readonly kind: 'apology'; readonly reason: MissReason; readonly nearest?: { readonly entry: Entry; readonly score: number } }
+  /**
+   * Not understood: no match (the FAQ's apology), an unclear transcript, or a key that does nothing
+   * here. `language`: said in that language (ISO 639-1), which gets the FAQ's apology for it.
+   */
+  | { readonly kind: 'apology'; readonly reason: MissReason; readonly nearest?: { readonly entry: Entry; readonly score: number }; readonly language?: string }
   /** Two entries fit about equally: ask which one, by number. */
   | { readonly kind: 'clarify'; readonly options: readonly Entry[] }
   /** The keypad menu of topics; `note` says why it is read unasked. */

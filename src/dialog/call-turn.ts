@@ -1,4 +1,5 @@
 import type { Entry, Faq, Topic } from '../faq/model.js';
+import type { LanguageGuard } from '../nlu/language.js';
 import type { CallDecision, CallReply, MissReason } from './call-reply.js';
 import { CALL_START, type CallMenu, type CallState } from './call-state.js';
 import { commandOf, spokenDigit, spokenWords, withoutHesitations } from './call-words.js';
@@ -18,6 +19,8 @@ export interface CallInput {
 export interface CallContext {
   readonly faq: Faq;
   readonly nlu: Understanding;
+  /** Tells a transcript in another language, which gets that language's apology and a reprompt. */
+  readonly language?: LanguageGuard;
   /** How many pages the entry's spoken answer has. */
   readonly pages: (entry: Entry) => number;
   /** The caller can be texted (REST credentials, phone numbers on both ends). */
@@ -132,8 +135,10 @@ function said(speech: string, state: CallState, base: CallState, ctx: CallContex
   return understood(withoutHesitations(speech), state, base, ctx);
 }
 
-/** Small talk, then the classifier, as the SMS line decides. */
+/** Another language, small talk, then the classifier, as the SMS line decides. */
 function understood(text: string, state: CallState, base: CallState, ctx: CallContext): Decided {
+  const foreign = ctx.language?.(text);
+  if (foreign) return miss('no-match', state, base, undefined, foreign);
   const talk = ctx.nlu.smallTalk(text);
   if (talk === 'goodbye') return [{ kind: 'goodbye', reason: 'caller' }, base];
   if (talk === 'help') return [{ kind: 'help' }, { ...base, misses: 0 }];
@@ -219,10 +224,10 @@ function openTopic(topic: Topic, index: number, base: CallState): Decided {
 }
 
 /** Not understood: the apology and a reprompt, MAX_REPROMPTS times in a row; then the keypad menu. */
-function miss(reason: MissReason, state: CallState, base: CallState, nearest?: { entry: Entry; score: number }): Decided {
+function miss(reason: MissReason, state: CallState, base: CallState, nearest?: { entry: Entry; score: number }, language?: string): Decided {
   const misses = state.misses + 1;
   if (misses > MAX_REPROMPTS) return topics(0, base, 'misses');
-  const reply: CallReply = nearest ? { kind: 'apology', reason, nearest } : { kind: 'apology', reason };
+  const reply: CallReply = { kind: 'apology', reason, ...(nearest ? { nearest } : {}), ...(language ? { language } : {}) };
   return [reply, { ...keep(state, base), misses }];
 }
 

@@ -8,8 +8,11 @@ export type Reply =
    * others, in the order asked, and `uncovered` the parts the FAQ does not cover (named in an apology).
    */
   | { readonly kind: 'answer'; readonly entry: Entry; readonly score: number; readonly more?: readonly Entry[]; readonly uncovered?: readonly string[] }
-  /** The FAQ does not cover it. `nearest` is for logs only, never shown. */
-  | { readonly kind: 'apology'; readonly nearest?: { readonly entry: Entry; readonly score: number } }
+  /**
+   * The FAQ does not cover it. `nearest` is for logs only, never shown. `language`: the message is
+   * in that language (ISO 639-1), and gets the FAQ's apology for it (the English one when it has none).
+   */
+  | { readonly kind: 'apology'; readonly nearest?: { readonly entry: Entry; readonly score: number }; readonly language?: string }
   /** Two entries fit about equally: ask which one was meant. */
   | { readonly kind: 'clarify'; readonly options: readonly Entry[] }
   /** HELP, INFO, MENU, an empty message, media without text: what the line is and its topics. */

@@ -1,4 +1,5 @@
 import type { Faq } from '../faq/model.js';
+import type { LanguageGuard } from '../nlu/language.js';
 import { keywordOf } from './keywords.js';
 import type { Reply, TextInput } from './reply.js';
 import { understand, type Understanding } from './understand.js';
@@ -11,6 +12,7 @@ export type TextRule =
   | 'help keyword'
   | 'menu number'
   | 'menu topic'
+  | 'other language'
   | 'small talk'
   | 'classifier';
 
@@ -19,8 +21,11 @@ export interface TextDecision {
   readonly rule: TextRule;
 }
 
-/** Decide the reply to one texted message. Pure: the same FAQ and input give the same decision. */
-export function decideText(input: TextInput, faq: Faq, nlu: Understanding): TextDecision {
+/**
+ * Decide the reply to one texted message. Pure: the same FAQ and input give the same decision. A
+ * message `language` finds in another language gets that language's apology, never an FAQ answer.
+ */
+export function decideText(input: TextInput, faq: Faq, nlu: Understanding, language?: LanguageGuard): TextDecision {
   const text = input.text.trim();
   // Twilio posts a picture (MMS) without a caption with an empty Body and NumMedia >= 1
   if (text === '') return { reply: { kind: 'help' }, rule: input.numMedia > 0 ? 'media without text' : 'empty message' };
@@ -30,6 +35,9 @@ export function decideText(input: TextInput, faq: Faq, nlu: Understanding): Text
 
   const picked = pickFromMenu(text, faq);
   if (picked) return picked;
+
+  const foreign = language?.(text);
+  if (foreign) return { reply: { kind: 'apology', language: foreign }, rule: 'other language' };
 
   const talk = nlu.smallTalk(text);
   if (talk === 'help') return { reply: { kind: 'help' }, rule: 'small talk' };
@@ -41,8 +49,8 @@ export function decideText(input: TextInput, faq: Faq, nlu: Understanding): Text
 }
 
 /** Decide the reply to one texted message (the decision without its rule). */
-export function replyToText(input: TextInput, faq: Faq, nlu: Understanding): Reply {
-  return decideText(input, faq, nlu).reply;
+export function replyToText(input: TextInput, faq: Faq, nlu: Understanding, language?: LanguageGuard): Reply {
+  return decideText(input, faq, nlu, language).reply;
 }
 
 /** "7" or "#7" is entry 7; "b" or a topic's name lists that topic. */

@@ -79,6 +79,7 @@ function freeze(file: FaqFile, source: string): Faq {
     understanding: Object.freeze(file.understanding),
     smalltalk,
     declines: Object.freeze(file.declines),
+    languages: Object.freeze(file.languages ?? {}),
     entries: Object.freeze(entries),
     topics: Object.freeze(topics),
   });

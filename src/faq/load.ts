@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { LineError } from '../errors.js';
 import { buildFaq } from './build.js';
+import { readLanguagesBeside } from './languages.js';
 import type { Faq } from './model.js';
 
-/** Read and validate an FAQ data file. */
+/** Read and validate an FAQ data file, and languages.yaml beside it. */
 export async function loadFaq(path: string): Promise<Faq> {
-  return buildFaq(await readFaqText(path), path);
+  return readLanguagesBeside(buildFaq(await readFaqText(path), path));
 }
 
 /** A file's text, or a LineError naming it. */

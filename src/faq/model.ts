@@ -1,4 +1,4 @@
-import type { SmallTalkId, SourceQuestion, Understanding } from './schema.js';
+import type { LanguageApology, SmallTalkId, SourceQuestion, Understanding } from './schema.js';
 
 /** An FAQ entry as the rest of the line sees it: validated, numbered, frozen. */
 export interface Entry {
@@ -37,4 +37,6 @@ export interface Faq {
   readonly topics: readonly Topic[];
   /** Questions the line must decline, as examples for the classifier. */
   readonly declines: readonly string[];
+  /** The apology for a message in another language, by ISO 639-1 code ("es"). */
+  readonly languages: Readonly<Record<string, Readonly<LanguageApology>>>;
 }

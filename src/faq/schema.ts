@@ -45,6 +45,19 @@ export const understandingSchema = z.strictObject({
   clarifyMargin: z.number().min(0).max(0.5).default(0.02),
 });
 
+/** The apology for a message in another language (faq-data/languages.yaml). */
+export const languageSchema = z.strictObject({
+  /** Sent (and spoken) as written: sorry, the line answers questions in English from the FAQ. */
+  apology: text,
+  /** <Say voice> for the spoken apology, e.g. "Polly.Lucia"; the line's own voice when absent. */
+  voice: text.optional(),
+  /** <Say language> for the spoken apology, e.g. "es-ES". */
+  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,4})?$/, 'must be a language tag like "es-ES"').optional(),
+});
+
+/** Apologies by ISO 639-1 code of the language ("es", "zh"). */
+export const languagesSchema = z.record(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code like "es"'), languageSchema);
+
 export const faqFileSchema = z.strictObject({
   /** How the line names its FAQ to people: "the Twilio FAQ". */
   name: text,
@@ -60,9 +73,12 @@ export const faqFileSchema = z.strictObject({
    * and `npm run calibrate` cross-validates over them to set the threshold.
    */
   declines: z.array(text).default([]),
+  /** Apologies for messages in other languages; usually kept in languages.yaml beside the FAQ. */
+  languages: languagesSchema.optional(),
 });
 
 export type FaqFile = z.infer<typeof faqFileSchema>;
 export type FaqFileEntry = z.infer<typeof entrySchema>;
 export type Understanding = z.infer<typeof understandingSchema>;
 export type SourceQuestion = z.infer<typeof sourceQuestionSchema>;
+export type LanguageApology = z.infer<typeof languageSchema>;

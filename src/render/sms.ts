@@ -20,7 +20,7 @@ export function smsTexts(reply: Reply, faq: Faq): string[] {
     case 'answer':
       return [reply.entry.answer, ...(reply.more ?? []).map((e) => e.answer), ...(reply.uncovered?.length ? [uncoveredText(reply.uncovered, faq)] : [])];
     case 'apology':
-      return [apologyText(faq)];
+      return [(reply.language && faq.languages[reply.language]?.apology) || apologyText(faq)];
     case 'clarify':
       return reply.options.length ? [`Did you mean ${orList(reply.options.map((e) => item(e)))}? Text the number.`] : [apologyText(faq)];
     case 'help': {
@@ -85,6 +85,7 @@ function renderedKey(reply: Reply): unknown {
     case 'clarify':
       return undefined;
     case 'apology': // `nearest` is for logs only
+      return reply.language ? `apology:${reply.language}` : reply.kind;
     case 'help':
     case 'silent': // opt-out and opt-in alike: an empty <Response/>
       return reply.kind;

@@ -23,6 +23,8 @@ export interface Spoken {
   readonly note: readonly string[];
   readonly prompt: readonly string[];
   readonly hangup: boolean;
+  /** The <Say> voice and language of `note`, when it is not in the line's own (an apology in the caller's language). */
+  readonly noteSay?: { readonly voice?: string; readonly language?: string };
 }
 
 export const WORDS = {
@@ -63,9 +65,13 @@ export function spokenReply(reply: CallReply, next: CallState, view: WordsView):
         followUp(next, view, true),
         [...(reply.before ?? []).flatMap((e) => book.answer(e, view.texting).pages[0] ?? []), ...(book.answer(reply.entry, view.texting).pages[reply.page] ?? [])],
       );
-    case 'apology':
-      if (reply.reason === 'no-match') return listen([book.apology], [next.menu ? reprompt(next, view) : WORDS.askAnother]);
+    case 'apology': {
+      const foreign = reply.language ? view.faq.languages[reply.language] : undefined;
+      const again = [next.menu ? reprompt(next, view) : WORDS.askAnother];
+      if (foreign) return { ...listen([foreign.apology], again), noteSay: { ...(foreign.voice ? { voice: foreign.voice } : {}), ...(foreign.locale ? { language: foreign.locale } : {}) } };
+      if (reply.reason === 'no-match') return listen([book.apology], again);
       return listen([reply.reason === 'unclear' ? WORDS.unclear : WORDS.badKey], [reprompt(next, view)]);
+    }
     case 'clarify':
       return listen([], clarifyWords(reply.options, view));
     case 'topics': {

@@ -45,7 +45,7 @@ export function renderCallTwiml(decision: CallDecision, view: CallView): VoiceTw
   const words = spokenReply(reply, next, view);
   const ends = words.hangup || last;
   const action = ends ? '' : view.action(next);
-  const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt]);
+  const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt, words.noteSay]);
   let cache = rendered.get(view.book);
   if (!cache) rendered.set(view.book, (cache = new Map()));
   let twiml = cache.get(key);
@@ -60,15 +60,16 @@ export function renderCallTwiml(decision: CallDecision, view: CallView): VoiceTw
 function build(words: Spoken, ends: boolean, action: string, view: CallView): VoiceTwiml {
   const response = new VoiceResponse();
   const says: string[] = [];
-  const sayOn = (target: { say: VoiceResponse['say'] }, text: string): void => {
+  const sayOn = (target: { say: VoiceResponse['say'] }, text: string, settings: VoiceSettings = view.settings): void => {
     for (const part of text.length > SAY_MAX_CHARS ? voiceSegments(text) : [text]) {
-      target.say(sayAttributes(view.settings), part);
+      target.say(sayAttributes(settings), part);
       says.push(part);
     }
   };
+  const noteSettings = { ...view.settings, ...words.noteSay };
   for (const text of words.lead) sayOn(response, text);
   if (ends) {
-    for (const text of words.note) sayOn(response, text);
+    for (const text of words.note) sayOn(response, text, noteSettings);
     if (!words.hangup) sayOn(response, WORDS.limitGoodbye);
     response.hangup();
     return { twiml: response.toString(), says, hangup: true };
@@ -83,7 +84,8 @@ function build(words: Spoken, ends: boolean, action: string, view: CallView): Vo
     hints: view.book.hints,
     numDigits: 1,
   });
-  for (const text of [...words.note, ...words.prompt]) sayOn(gather, text);
+  for (const text of words.note) sayOn(gather, text, noteSettings);
+  for (const text of words.prompt) sayOn(gather, text);
   response.redirect({ method: 'POST' }, action);
   return { twiml: response.toString(), says, hangup: false };
 }
