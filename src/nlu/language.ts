@@ -93,7 +93,8 @@ function scriptOf(text: string): (typeof SCRIPTS)[number] | 'latin' | undefined 
       others.push(c);
     }
   }
-  if (latin + other < 2) return undefined;
+  // One letter says nothing: "¯\_(ツ)_/¯" is a shrug, not Japanese.
+  if (latin + others.length < 2) return undefined;
   if (latin >= other) return 'latin';
   // Kana marks Japanese even among many Han characters.
   const [kana, ...rest] = SCRIPTS;

@@ -84,7 +84,12 @@ describe('POST /sms', () => {
   it('answers unicode and emoji with valid TwiML', async () => {
     const messages = await text({ Body: 'Où sont les sauvegardes? 🤔 数据在哪里' });
     expect(messages.length).toBeGreaterThan(0);
-    expect(messages).toEqual([APOLOGY]);
+    // A question in French: the apology in French (faq-data/languages.yaml), issue 12.
+    expect(messages).toEqual(["Désolé, je ne peux répondre qu'aux questions en anglais sur la FAQ de Twilio. Merci de poser votre question en anglais."]);
+  });
+
+  it('answers emoji and symbols without letters with the English apology', async () => {
+    expect(await text({ Body: '🤔 ??? ¯\\_(ツ)_/¯' })).toEqual([APOLOGY]);
   });
 
   it('answers an English question that ends in an emoji with its entry\'s answer', async () => {

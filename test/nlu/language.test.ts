@@ -146,7 +146,7 @@ describe('the language guard', () => {
   });
 
   it('says nothing for text without letters', () => {
-    for (const text of ['', '   ', '?!', '123 456', '👍👍', '😀 🙏']) expect(guard(text)).toBeUndefined();
+    for (const text of ['', '   ', '?!', '123 456', '👍👍', '😀 🙏', '¯\\_(ツ)_/¯', '好']) expect(guard(text)).toBeUndefined();
   });
 
   it('never throws, even when the detector does', () => {
