@@ -1,4 +1,5 @@
-import { eld } from 'eld/extrasmall';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Faq } from '../faq/model.js';
 import { isEnglishWord } from './english-words.js';
 
@@ -15,8 +16,22 @@ export type Detector = (text: string) => Detected;
 /** The language of a text that is plainly not English, or undefined: English, or too short to tell. */
 export type LanguageGuard = (text: string) => string | undefined;
 
-/** eld (Nito-ELD, extra-small database): chosen by `npm run bench:language` (docs in the note of issue 12). */
+type Eld = (typeof import('eld/extrasmall'))['eld'];
+let eld: Eld | undefined;
+
+/**
+ * eld's 950 KB table is loaded on the first text that needs it (a Latin-script text that may be
+ * foreign), not at start: English traffic and the line's start never pay for it. eld is an ES
+ * module exporting no `require` entry, so its file is required by path (Node >= 20.19).
+ */
+function loadEld(): Eld {
+  const file = fileURLToPath(import.meta.resolve('eld/extrasmall'));
+  return (createRequire(import.meta.url)(file) as typeof import('eld/extrasmall')).eld;
+}
+
+/** eld (Nito-ELD, extra-small database): chosen by `npm run bench:language` (docs/language.md). */
 export const eldDetector: Detector = (text) => {
+  eld ??= loadEld();
   const result = eld.detect(text);
   const scores = result.getScores();
   return { language: result.language, reliable: result.isReliable(), aheadOfEnglish: (scores[result.language] ?? 0) - (scores.en ?? 0) };
@@ -25,7 +40,7 @@ export const eldDetector: Detector = (text) => {
 /** Letters of a script that decides the language on its own, and the language it means when the detector does not name one of that script. */
 const SCRIPTS: readonly { readonly pattern: RegExp; readonly language: string; readonly languages: readonly string[] }[] = [
   { pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: 'ja', languages: ['ja'] },
-  { pattern: /\p{Script=Han}/u, language: 'zh', languages: ['zh', 'ja'] },
+  { pattern: /\p{Script=Han}/u, language: 'zh', languages: ['zh'] },
   { pattern: /\p{Script=Hangul}/u, language: 'ko', languages: ['ko'] },
   { pattern: /\p{Script=Cyrillic}/u, language: 'ru', languages: ['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk'] },
   { pattern: /\p{Script=Arabic}/u, language: 'ar', languages: ['ar', 'fa', 'ur', 'ku'] },
@@ -76,6 +91,8 @@ export function createLanguageGuard(options: GuardOptions = {}): LanguageGuard {
     const script = scriptOf(text);
     if (script === 'latin') return latinForeign(text, detect, english);
     if (!script) return undefined;
+    // The detector only chooses between languages of one script that both have an apology.
+    if (script.languages.filter((l) => languages.has(l)).length < 2) return script.language;
     const { language, reliable } = safeDetect(detect, text);
     return reliable && languages.has(language) && script.languages.includes(language) ? language : script.language;
   };
