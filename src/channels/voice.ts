@@ -4,6 +4,7 @@ import { decodeCallState, encodeCallState, type CallState } from '../dialog/call
 import { startCall, type CallInput, type CallSettings } from '../dialog/call-turn.js';
 import type { Faq } from '../faq/model.js';
 import { formFields } from '../http/form.js';
+import { rawQuery } from '../http/shape.js';
 import { createLine, type Line } from '../line.js';
 import type { Logger } from '../log.js';
 import { smsMessages } from '../render/sms.js';
@@ -27,6 +28,11 @@ export interface VoiceOptions {
   readonly minConfidence: number;
   /** Sends "text me that"; without it the option is not offered. */
   readonly sender: TextSender | undefined;
+  /**
+   * True when signatures are checked: the state in a turn's URL must then be exactly as the line wrote
+   * it (what was signed), or the turn gets 400. Local mode reads any state, clamped.
+   */
+  readonly strictState?: boolean;
   /** The app's webhook middleware (form parsing, signature check) with the TwiML to answer errors with. */
   readonly webhook: (twiml: () => string) => RequestHandler[];
 }
@@ -37,9 +43,15 @@ export function voiceRoutes(options: VoiceOptions): Router {
   const webhook = options.webhook(() => renderVoiceError(options.settings));
   router.post(VOICE_PATH, ...webhook, (req, res) => answer(req, res, options, voiceLine(options.line()), startCall()));
   router.post(TURN_PATH, ...webhook, async (req, res) => {
+    const query = rawQuery(req.originalUrl);
+    const state = decodeCallState(new URLSearchParams(query));
+    if (options.strictState && encodeCallState(state) !== query) {
+      options.logger.warn({ path: req.path }, 'rejected a turn whose call state is not one the line wrote');
+      res.status(400).type('text/plain').send('The call state in the URL is not one this line wrote.\n');
+      return;
+    }
     const fields = formFields(req.body);
     const line = voiceLine(options.line());
-    const state = decodeCallState(new URLSearchParams(req.originalUrl.split('?')[1] ?? ''));
     const settings: CallSettings = {
       texting: options.sender !== undefined && isPhone(fields.From) && isPhone(fields.To),
       maxTurns: options.maxTurns,
@@ -84,7 +96,8 @@ function answer(req: Request, res: Response, options: VoiceOptions, line: VoiceL
       ...(hangup ? { hangup } : {}),
       latencyMs: Math.round((performance.now() - started) * 10) / 10,
       from: fields.From,
-      ...(input?.digits ? { digits: input.digits.slice(0, 20) } : {}),
+      // keys pressed can be a phone or card number: only their count unless utterances are logged
+      ...(input?.digits ? (options.logUtterances ? { digits: input.digits.slice(0, 20) } : { keys: input.digits.length }) : {}),
       ...(input?.confidence !== undefined ? { confidence: input.confidence } : {}),
       ...(options.logUtterances && input?.speech ? { speech: input.speech.slice(0, 500) } : {}),
     },

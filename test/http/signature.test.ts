@@ -30,10 +30,14 @@ describe('the Twilio signature', () => {
     expect(smsMessages(res.text).length).toBeGreaterThan(0);
   });
 
-  it('accepts a signed webhook whose Body was given twice (Twilio signs every value)', async () => {
+  it('rejects a signed webhook whose Body was given twice, in either order, with 400 (Twilio never repeats a field)', async () => {
     const { app } = await testApp({ TWILIO_AUTH_TOKEN: TOKEN });
-    const res = await signedPost(app, '/sms', { ...SMS, Body: ['HELP', 'again'] }, { token: TOKEN, url: 'http://line.example/sms' });
-    expect(res.status).toBe(200);
+    for (const Body of [['HELP', 'STOP'], ['STOP', 'HELP']]) {
+      const res = await signedPost(app, '/sms', { ...SMS, Body }, { token: TOKEN, url: 'http://line.example/sms' });
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text).toMatch(/more than once/);
+    }
   });
 
   it('rejects a webhook without X-Twilio-Signature with 400 and a short message', async () => {
