@@ -99,13 +99,13 @@ function censor(value: unknown, path: string[]): unknown {
 }
 
 /**
- * Mask a phone number for logs, keeping the country code (and a little more) and the last 3 digits:
- * +14155551567 -> +1415****567. A channel prefix ("whatsapp:") is kept. Anything that is not a
- * phone number, or is too short to mask usefully, becomes "[masked]".
+ * Mask a phone number for logs, keeping only its last 4 digits: +14155551567 -> +*******1567. A channel
+ * prefix ("whatsapp:") is kept. Anything that is not a phone number, or is too short to mask usefully,
+ * becomes "[masked]".
  */
 export function maskPhone(value: string): string {
   const m = /^([a-z]+:)?(\+?)(\d{8,15})$/i.exec(value.trim());
   if (!m) return value === '' ? '' : '[masked]';
   const [, prefix = '', plus, digits = ''] = m;
-  return `${prefix}${plus}${digits.slice(0, 4)}${'*'.repeat(digits.length - 7)}${digits.slice(-3)}`;
+  return `${prefix}${plus}${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }

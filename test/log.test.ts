@@ -9,13 +9,18 @@ function capture(): { lines: Record<string, unknown>[]; logger: ReturnType<typeo
 }
 
 describe('maskPhone', () => {
-  it('keeps the country code and the last 3 digits of an E.164 number', () => {
-    expect(maskPhone('+14155551567')).toBe('+1415****567');
-    expect(maskPhone('+447700900123')).toBe('+4477*****123');
+  it('keeps only the last 4 digits of an E.164 number', () => {
+    expect(maskPhone('+14155551567')).toBe('+*******1567');
+    expect(maskPhone('+447700900123')).toBe('+********0123');
   });
 
   it('keeps a channel prefix such as whatsapp:', () => {
-    expect(maskPhone('whatsapp:+14155551567')).toBe('whatsapp:+1415****567');
+    expect(maskPhone('whatsapp:+14155551567')).toBe('whatsapp:+*******1567');
+  });
+
+  it('hides all but the last 4 digits of a short number too', () => {
+    expect(maskPhone('+12345678')).toBe('+****5678');
+    expect(maskPhone('12345678')).toBe('****5678');
   });
 
   it('masks anything that is not a phone number entirely', () => {
@@ -28,7 +33,7 @@ describe('the logger', () => {
   it('masks phone numbers under from, From and Caller, at any depth it is told about', () => {
     const { lines, logger } = capture();
     logger.child({ from: '+14155551567' }).info({ body: { From: '+14155551567', Caller: '+14155551567' } }, 'x');
-    expect(lines[0]).toMatchObject({ from: '+1415****567', body: { From: '+1415****567', Caller: '+1415****567' } });
+    expect(lines[0]).toMatchObject({ from: '+*******1567', body: { From: '+*******1567', Caller: '+*******1567' } });
   });
 
   it('masks them one level down without changing the object it was given', () => {

@@ -25,11 +25,11 @@ describe('the SMS log line', () => {
     expect(local.logs.map((l) => l.messageSid)).toEqual(['SM1', 'SM2']);
   });
 
-  it('gives channel, outcome, latency, and the sender masked to country code and last 3 digits', async () => {
+  it('gives channel, outcome, latency, and the sender masked to its last 4 digits', async () => {
     const { app, logs } = await testApp();
     await formPost(app, '/sms', SMS);
     const [line] = smsLines(logs);
-    expect(line).toMatchObject({ level: 30, msg: 'sms', channel: 'sms', messageSid: SMS.MessageSid, from: '+1415****567' });
+    expect(line).toMatchObject({ level: 30, msg: 'sms', channel: 'sms', messageSid: SMS.MessageSid, from: '+*******1567' });
     expect(['answered', 'apology', 'clarify', 'menu', 'small talk', 'opt-out', 'opt-in']).toContain(line?.outcome);
     expect(typeof line?.latencyMs).toBe('number');
     expect(JSON.stringify(logs)).not.toContain('5551567');

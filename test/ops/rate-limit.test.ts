@@ -68,7 +68,7 @@ describe('POST /sms with RATE_LIMIT_PER_MINUTE', () => {
     expect(over.headers['content-type']).toMatch(/^text\/xml/);
     expect(smsMessages(over.text)).toEqual([]);
     expect(t.logs).toHaveLength(1);
-    expect(t.logs[0]).toMatchObject({ level: 40, outcome: 'rate-limited', from: '+1415****567', limitPerMinute: 2, messageSid: 'SM123' });
+    expect(t.logs[0]).toMatchObject({ level: 40, outcome: 'rate-limited', from: '+*******1567', limitPerMinute: 2, messageSid: 'SM123' });
     expect(JSON.stringify(t.logs)).not.toContain('5551567');
 
     await formPost(t.app, '/sms', sms('+14155551567'));

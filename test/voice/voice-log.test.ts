@@ -12,7 +12,7 @@ describe('voice logs and metrics', () => {
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => l.outcome)).toEqual(['welcome', 'answered']);
     expect(lines[1]).toMatchObject({ channel: 'voice', callSid: 'CA0123456789abcdef0123456789abcdef', entry: 'insurance', speech: 'do you have insurance', confidence: 0.92, turn: 1 });
-    expect(lines[1]!.from).toBe('+1415****567');
+    expect(lines[1]!.from).toBe('+*******1567');
   });
 
   it('keeps what callers say out of the log with LOG_UTTERANCES=false', async () => {
