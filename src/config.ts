@@ -7,6 +7,7 @@ import { LineError } from './errors.js';
 /** Everything the line reads from its environment, validated once and frozen. */
 export interface Config {
   readonly port: number;
+  /** 127.0.0.1 in local mode (no token) unless HOST is set; 0.0.0.0 with a token. */
   readonly host: string;
   /** Absolute path of the FAQ data file. */
   readonly faqFile: string;
@@ -38,6 +39,16 @@ export interface Config {
   readonly twilioApiSecret: string | undefined;
   /** Turns on the operator's console at /console, behind this token (local mode has it on, loopback only). */
   readonly consoleToken: string | undefined;
+  /** How long a client may take to send a request's headers, the whole request, and how long an idle keep-alive connection stays open. */
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** Connections open at once; past it new ones are closed at once. 0: no cap. */
+  readonly maxConnections: number;
+  /** How long a shutdown waits for requests in flight before closing them and exiting 1. */
+  readonly shutdownTimeoutMs: number;
+  /** Largest FAQ file accepted, in bytes. */
+  readonly faqMaxBytes: number;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -58,9 +69,43 @@ const rate = 'must be a whole number of messages from 0 (no limit) to 10000';
 const turns = 'must be a whole number of turns from 3 to 200';
 const confidence = 'must be a number from 0 to 1';
 
+/** The largest BODY_LIMIT accepted: Twilio's webhooks are a few kilobytes. */
+export const MAX_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A whole number of milliseconds from `min` to `max`. */
+function millis(min: number, max: number, fallback: number) {
+  const message = `must be a whole number of milliseconds from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).default(fallback);
+}
+
+/** A size such as 64kb or 1mb, in bytes, at most `max`. */
+function size(max: number, fallback: string) {
+  const message = `must be a size such as 64kb or 1mb, at most ${max / 1024 / 1024}mb`;
+  return z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const bytes = parseSize(value);
+      if (bytes === undefined || bytes < 1 || bytes > max) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return { text: value, bytes };
+    });
+}
+
+/** "64kb" -> 65536; undefined when it is not a size. */
+export function parseSize(value: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(value);
+  if (!m) return undefined;
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number({ error: port }).int({ error: port }).min(0, { error: port }).max(65535, { error: port }).default(3000),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HOST: z.string().trim().min(1).optional(),
   FAQ_FILE: z.string().trim().min(1).default('faq-data/faq.yaml'),
   TWILIO_AUTH_TOKEN: z.string().trim().min(1).optional(),
   PUBLIC_URL: z
@@ -71,11 +116,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   LOG_UTTERANCES: z.enum(['true', 'false']).default('true'),
-  BODY_LIMIT: z
-    .string()
-    .trim()
-    .regex(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, 'must be a size such as 64kb or 1mb')
-    .default('64kb'),
+  BODY_LIMIT: size(MAX_BODY_LIMIT_BYTES, '64kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ error: rate })
     .int({ error: rate })
@@ -99,6 +140,17 @@ const envSchema = z.object({
   TWILIO_API_KEY: z.string().trim().regex(/^SK[0-9a-fA-F]{32}$/, 'must be an API key SID: SK and 32 hex digits').optional(),
   TWILIO_API_SECRET: z.string().trim().min(1).optional(),
   CONSOLE_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16 makes one)').optional(),
+  HEADERS_TIMEOUT_MS: millis(1000, 120_000, 10_000),
+  REQUEST_TIMEOUT_MS: millis(1000, 300_000, 30_000),
+  KEEP_ALIVE_TIMEOUT_MS: millis(1000, 300_000, 5_000),
+  MAX_CONNECTIONS: z.coerce
+    .number({ error: 'must be a whole number of connections from 0 (no cap) to 1000000' })
+    .int({ error: 'must be a whole number of connections from 0 (no cap) to 1000000' })
+    .min(0, { error: 'must be a whole number of connections from 0 (no cap) to 1000000' })
+    .max(1_000_000, { error: 'must be a whole number of connections from 0 (no cap) to 1000000' })
+    .default(1000),
+  SHUTDOWN_TIMEOUT_MS: millis(1000, 120_000, 10_000),
+  FAQ_MAX_SIZE: size(64 * 1024 * 1024, '2mb'),
 });
 
 /** Read and validate the configuration. Throws LineError('CONFIG_INVALID') naming the variable. */
@@ -107,9 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const got = present[name];
-      return `${name}: ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`;
+      // the value is never echoed: it may be a secret pasted into the wrong variable
+      return `${String(issue.path[0] ?? 'environment')}: ${issue.message}`;
     });
     throw new LineError('CONFIG_INVALID', problems.join('; '), 'see .env.example for every variable and its format');
   }
@@ -128,16 +179,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'set all three (Console > Account > API keys), or none and use TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN',
     );
   }
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new LineError('CONFIG_INVALID', 'HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS', 'the headers are part of the request: shorten HEADERS_TIMEOUT_MS or lengthen REQUEST_TIMEOUT_MS');
+  }
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    // local mode accepts unsigned requests: keep it to this machine unless HOST says otherwise
+    host: e.HOST ?? (e.TWILIO_AUTH_TOKEN === undefined ? '127.0.0.1' : '0.0.0.0'),
     faqFile: isAbsolute(e.FAQ_FILE) ? e.FAQ_FILE : resolve(projectRoot, e.FAQ_FILE),
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     publicUrl: e.PUBLIC_URL,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     logUtterances: e.LOG_UTTERANCES === 'true',
-    bodyLimit: e.BODY_LIMIT,
+    bodyLimit: e.BODY_LIMIT.text,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     faqWatch: e.FAQ_WATCH === 'true',
     voiceLanguage: e.VOICE_LANGUAGE,
@@ -148,5 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilioApiKey: e.TWILIO_API_KEY,
     twilioApiSecret: e.TWILIO_API_SECRET,
     consoleToken: e.CONSOLE_TOKEN,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: e.MAX_CONNECTIONS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    faqMaxBytes: e.FAQ_MAX_SIZE.bytes,
   });
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -8,10 +8,8 @@ import { createLogger, type Logger } from './log.js';
 import { createReadiness } from './ops/health.js';
 import { createMetrics } from './ops/metrics.js';
 import { createFaqReloader } from './ops/reload.js';
+import { createLimitedServer } from './ops/server.js';
 import { drain } from './ops/shutdown.js';
-
-/** How long a shutdown waits for requests in flight before closing their connections. */
-const SHUTDOWN_MS = 10_000;
 
 /** Start the line: config -> FAQ -> line -> app -> listen. The only place that opens a port. */
 async function main(): Promise<void> {
@@ -25,7 +23,7 @@ async function main(): Promise<void> {
     logger.info({ faqFile: config.faqFile, entries: faq.entries.length, topics: faq.topics.length }, 'FAQ loaded');
     const readiness = createReadiness();
     const app = createApp({ config, line: reloader.current, logger, metrics, readiness });
-    const server = createServer(app);
+    const server = createLimitedServer(app, config);
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -34,7 +32,7 @@ async function main(): Promise<void> {
     if (operator) logger.info({ console: operator }, `operator console on ${operator}${config.consoleToken ? '' : ' (local mode: this machine only)'}`);
     process.on('SIGHUP', () => void reloader.reload('SIGHUP'));
     if (config.faqWatch) reloader.watch();
-    closeOnSignals(server, logger, () => {
+    closeOnSignals(server, logger, config.shutdownTimeoutMs, () => {
       readiness.draining = true;
       reloader.close();
     });
@@ -42,7 +40,7 @@ async function main(): Promise<void> {
     if (err instanceof LineError) logger.fatal({ code: err.code }, err.describe());
     else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') logger.fatal(`${(err as Error).message}\n  hint: stop the other server or set PORT`);
     else logger.fatal({ err }, 'the line could not start');
-    process.exit(1);
+    exit(logger, 1, 2000);
   }
 }
 
@@ -56,21 +54,38 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** On SIGTERM or SIGINT: stop accepting, let requests in flight finish, exit 0 (or 1 after SHUTDOWN_MS). */
-function closeOnSignals(server: Server, logger: Logger, stopping: () => void): void {
+/**
+ * On SIGTERM or SIGINT: stop accepting, let requests in flight finish, exit 0 (or 1 after `limitMs`).
+ * The exit itself is bounded too: a log that cannot be written (stdout closed or full) never keeps the
+ * process past its limit.
+ */
+function closeOnSignals(server: Server, logger: Logger, limitMs: number, stopping: () => void): void {
   let closing = false;
   const close = (signal: NodeJS.Signals): void => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
     stopping();
-    void drain(server, { timeoutMs: SHUTDOWN_MS, logger }).then((finished) => {
-      if (finished) logger.info('stopped');
-      process.exit(finished ? 0 : 1);
+    // one more turn of the event loop first, so connections already queued on the socket are taken on
+    setImmediate(() => {
+      void drain(server, { timeoutMs: limitMs, logger }).then((finished) => {
+        if (finished) logger.info('stopped');
+        exit(logger, finished ? 0 : 1, 1000);
+      });
     });
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
+}
+
+/** Flush the log, in order, then exit; exit anyway after `graceMs` if the log cannot be written. */
+function exit(logger: Logger, code: number, graceMs: number): void {
+  setTimeout(() => process.exit(code), graceMs).unref();
+  try {
+    logger.flush(() => process.exit(code));
+  } catch {
+    process.exit(code);
+  }
 }
 
 await main();

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       faqFile: join(projectRoot, 'faq-data', 'faq.yaml'),
       twilioAuthToken: undefined,
       publicUrl: undefined,
@@ -35,7 +35,38 @@ describe('loadConfig', () => {
       twilioAccountSid: undefined,
       twilioApiKey: undefined,
       twilioApiSecret: undefined,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1000,
+      shutdownTimeoutMs: 10_000,
+      faqMaxBytes: 2 * 1024 * 1024,
     });
+  });
+
+  it('listens on 127.0.0.1 in local mode (no token) and on every interface with a token, unless HOST is set', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ TWILIO_AUTH_TOKEN: 'abc' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ TWILIO_AUTH_TOKEN: 'abc', HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
+  it('reads the server timeouts, connection cap, shutdown limit and FAQ size limit', () => {
+    const config = loadConfig({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '15000', KEEP_ALIVE_TIMEOUT_MS: '65000', MAX_CONNECTIONS: '0', SHUTDOWN_TIMEOUT_MS: '3000', FAQ_MAX_SIZE: '512kb' });
+    expect(config).toMatchObject({ headersTimeoutMs: 5000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 65_000, maxConnections: 0, shutdownTimeoutMs: 3000, faqMaxBytes: 512 * 1024 });
+  });
+
+  it('refuses a header timeout longer than the request timeout', () => {
+    expect(configError({ HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' }).message).toContain('HEADERS_TIMEOUT_MS');
+  });
+
+  it('never echoes a rejected value (it may be a secret pasted into the wrong variable)', () => {
+    const secret = 'f3c1a9e07d5b4c2a8e6f1d0b9a7c5e3d';
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_API_KEY', 'PORT', 'PUBLIC_URL', 'LOG_LEVEL', 'BODY_LIMIT']) {
+      const err = configError({ [name]: secret });
+      expect(err.message).toMatch(new RegExp(`^${name}: `));
+      expect(err.describe()).not.toContain(secret);
+    }
   });
 
   it('resolves the default FAQ file from the project root, whatever the working directory', () => {
@@ -114,6 +145,16 @@ describe('loadConfig', () => {
     ['TWILIO_API_KEY', 'key'],
     ['LOG_UTTERANCES', 'nope'],
     ['BODY_LIMIT', 'big'],
+    ['BODY_LIMIT', '999999mb'],
+    ['BODY_LIMIT', '2mb'],
+    ['BODY_LIMIT', '0'],
+    ['HEADERS_TIMEOUT_MS', '10'],
+    ['REQUEST_TIMEOUT_MS', 'soon'],
+    ['KEEP_ALIVE_TIMEOUT_MS', '-5'],
+    ['MAX_CONNECTIONS', 'many'],
+    ['SHUTDOWN_TIMEOUT_MS', '999999999'],
+    ['FAQ_MAX_SIZE', '1gb'],
+    ['FAQ_MAX_SIZE', '100mb'],
     ['RATE_LIMIT_PER_MINUTE', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '2.5'],
     ['RATE_LIMIT_PER_MINUTE', 'lots'],
