@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './log.js';
 import { createReadiness } from './ops/health.js';
 import { createMetrics } from './ops/metrics.js';
 import { createFaqReloader } from './ops/reload.js';
+import { startedByNpm, watchParent } from './ops/parent.js';
 import { createLimitedServer } from './ops/server.js';
 import { drain } from './ops/shutdown.js';
 
@@ -61,7 +62,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  */
 function closeOnSignals(server: Server, logger: Logger, limitMs: number, stopping: () => void): void {
   let closing = false;
-  const close = (signal: NodeJS.Signals): void => {
+  const close = (signal: string): void => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing those in flight');
@@ -76,6 +77,13 @@ function closeOnSignals(server: Server, logger: Logger, limitMs: number, stoppin
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
+  if (startedByNpm()) {
+    // npm passes SIGTERM and SIGINT on (the start script execs node) but dies of SIGHUP and others
+    watchParent(() => {
+      logger.warn('npm, which started the line, is gone (npm does not pass SIGHUP on: send it to the pid in these log lines, or start node directly)');
+      close('parent gone');
+    });
+  }
 }
 
 /** Flush the log, in order, then exit; exit anyway after `graceMs` if the log cannot be written. */
