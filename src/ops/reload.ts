@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { LineError } from '../errors.js';
 import { buildFaq } from '../faq/build.js';
 import { readFaqText } from '../faq/load.js';
 import { createLine, type Line } from '../line.js';
 import type { Logger } from '../log.js';
+import { checkFaqText, checkSize, FAQ_CHECK_TIMEOUT_MS } from './faq-worker.js';
 
 export type ReloadResult =
   | { readonly status: 'loaded'; readonly entries: number }
@@ -18,8 +19,14 @@ export interface FaqReloaderOptions {
   readonly logger: Logger;
   /** Told of every load: at start, and each reload that was tried. */
   readonly onLoad?: (result: { readonly ok: true; readonly entries: number } | { readonly ok: false }) => void;
-  /** How long file changes must settle before a watch reloads, in ms. */
+  /** How long the file must stay the same (size and modification time) before a watch reloads it, in ms. */
   readonly debounceMs?: number;
+  /** Largest FAQ file accepted (FAQ_MAX_SIZE); by default 2 MB. */
+  readonly maxBytes?: number;
+  /** How long checking a file in the worker may take; by default FAQ_CHECK_TIMEOUT_MS. */
+  readonly checkTimeoutMs?: number;
+  /** How often a watch looks at the file, in ms. */
+  readonly pollMs?: number;
 }
 
 export interface FaqReloader {
@@ -31,7 +38,11 @@ export interface FaqReloader {
    * Calls made while one runs are coalesced into one more run.
    */
   reload(reason: string): Promise<ReloadResult>;
-  /** Reload whenever the file (or its folder, for editors and ConfigMaps that replace it) changes. */
+  /**
+   * Reload whenever the file changes and has then stayed the same for `debounceMs` (a file still being
+   * written is not read). The path is polled, so a file replaced by a rename, a ConfigMap's symlink swap,
+   * or its folder deleted and created again are all seen.
+   */
   watch(): void;
   /** Stop watching. */
   close(): void;
@@ -39,26 +50,30 @@ export interface FaqReloader {
 
 /** Load the FAQ (throws a LineError if the first load fails) and return its reloader. */
 export async function createFaqReloader(options: FaqReloaderOptions): Promise<FaqReloader> {
-  const { file, logger, onLoad, debounceMs = 300 } = options;
-  const first = await build(file);
+  const { file, logger, onLoad, debounceMs = 1000, maxBytes = 2 * 1024 * 1024, checkTimeoutMs = FAQ_CHECK_TIMEOUT_MS, pollMs = 250 } = options;
+  const check = { maxBytes, timeoutMs: checkTimeoutMs };
+  const first = await build(file, check);
   let line = first.line;
   let hash = first.hash;
   onLoad?.({ ok: true, entries: line.faq.entries.length });
 
   let running: Promise<ReloadResult> | undefined;
   let again: Promise<ReloadResult> | undefined;
-  let watcher: FSWatcher | undefined;
+  let watching = false;
   let timer: NodeJS.Timeout | undefined;
 
   const reloadOnce = async (reason: string): Promise<ReloadResult> => {
     const log = logger.child({ faqFile: file, reason });
     let built: Built;
     try {
+      await checkSize(file, maxBytes);
       const text = await readFaqText(file);
       if (digest(text) === hash) {
         log.info('FAQ file unchanged: nothing to reload');
         return { status: 'unchanged' };
       }
+      // a bad file is found out in the worker, however long that takes; only a good one is built here
+      await checkFaqText(file, text, check);
       built = buildFromText(text, file);
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -97,24 +112,34 @@ export async function createFaqReloader(options: FaqReloaderOptions): Promise<Fa
     current: () => line,
     reload,
     watch() {
-      if (watcher) return;
-      const name = basename(file);
-      watcher = watch(dirname(file), (_event, changed) => {
-        // any change in the folder could be the file replaced (editors rename, Kubernetes swaps a symlink);
-        // the content hash makes the other changes cheap no-ops
-        if (changed !== null && changed !== name && !changed.startsWith('..')) return;
+      if (watching) return;
+      watching = true;
+      // stat polling, not fs.watch: it follows the path, so it survives the folder being replaced
+      watchFile(file, { interval: pollMs, persistent: false }, (now) => {
         clearTimeout(timer);
-        timer = setTimeout(() => void reload('file changed'), debounceMs);
+        const settled = (seen: Stats): void => {
+          timer = setTimeout(() => {
+            void stat(file).then(
+              (later) => (sameFile(seen, later) ? void reload('file changed') : settled(later)),
+              () => undefined, // gone: the next change (the file back) starts again
+            );
+          }, debounceMs);
+        };
+        if (now.nlink > 0 || now.size > 0 || now.mtimeMs > 0) settled(now);
       });
-      watcher.on('error', (err) => logger.warn({ err, faqFile: file }, 'stopped watching the FAQ file; SIGHUP still reloads it'));
       logger.info({ faqFile: file }, 'watching the FAQ file for changes');
     },
     close() {
       clearTimeout(timer);
-      watcher?.close();
-      watcher = undefined;
+      if (watching) unwatchFile(file);
+      watching = false;
     },
   };
+}
+
+/** The same size and modification time: nothing wrote to the file in between. */
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
 interface Built {
@@ -122,8 +147,11 @@ interface Built {
   readonly hash: string;
 }
 
-async function build(file: string): Promise<Built> {
-  return buildFromText(await readFaqText(file), file);
+async function build(file: string, check: { maxBytes: number; timeoutMs: number }): Promise<Built> {
+  await checkSize(file, check.maxBytes);
+  const text = await readFaqText(file);
+  await checkFaqText(file, text, check);
+  return buildFromText(text, file);
 }
 
 /** Validate the FAQ and build its classifier; check it answers before anything serves it. */

@@ -1,0 +1,68 @@
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { LineError } from '../errors.js';
+import type { CheckRequest, CheckResult } from './faq-check.js';
+
+export interface FaqCheckOptions {
+  /** Largest file accepted, in bytes (FAQ_MAX_SIZE). */
+  readonly maxBytes: number;
+  /** How long reading, validating and building may take before the file is rejected. */
+  readonly timeoutMs: number;
+}
+
+/** Parsing a real FAQ takes well under a second; a file that takes this long is not one. */
+export const FAQ_CHECK_TIMEOUT_MS = 30_000;
+
+/**
+ * Check an FAQ file's text the way a load would (size, YAML, schema) in a worker thread, so however long a
+ * bad file takes to reject (a 1 MB malformed YAML file takes the yaml package minutes), the thread
+ * answering webhooks never waits. Resolves with the entries of a good file;
+ * throws a LineError naming the file and the problem otherwise. The worker is ended after `timeoutMs`.
+ */
+export async function checkFaqText(file: string, text: string, options: FaqCheckOptions): Promise<number> {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > options.maxBytes) throw tooLarge(file, bytes, options.maxBytes);
+  const result = await inWorker({ file, text }, options.timeoutMs);
+  if (!result.ok) throw new LineError((result.code ?? 'FAQ_INVALID') as LineError['code'], result.message, result.hint);
+  return result.entries;
+}
+
+/** A LineError unless `file` is at most `maxBytes` (a missing file is left for the load to report). */
+export async function checkSize(file: string, maxBytes: number): Promise<void> {
+  const size = await stat(file).then((s) => s.size, () => undefined);
+  if (size !== undefined && size > maxBytes) throw tooLarge(file, size, maxBytes);
+}
+
+function tooLarge(file: string, bytes: number, maxBytes: number): LineError {
+  return new LineError('FAQ_INVALID', `${file}: is ${mb(bytes)}, over the FAQ size limit of ${mb(maxBytes)}`, 'set FAQ_MAX_SIZE higher if the FAQ really is this large');
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function inWorker(request: CheckRequest, timeoutMs: number): Promise<CheckResult> {
+  const worker = startWorker(request);
+  return new Promise<CheckResult>((resolve) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ ok: false, code: 'FAQ_INVALID', message: `${request.file}: parsing it took over ${timeoutMs / 1000} s`, hint: 'is it the FAQ? a malformed YAML file can take the parser minutes' });
+    }, timeoutMs);
+    const settle = (result: CheckResult): void => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    };
+    worker.once('message', (result: CheckResult) => settle(result));
+    worker.once('error', (err) => settle({ ok: false, code: undefined, message: `${request.file}: ${err.message}`, hint: undefined }));
+    worker.once('exit', (code) => settle({ ok: false, code: undefined, message: `${request.file}: the FAQ check ended (${code}) without an answer`, hint: undefined }));
+  });
+}
+
+/** The worker running faq-check: its compiled .js once built, its .ts through tsx in development and tests. */
+function startWorker(request: CheckRequest): Worker {
+  const body = new URL(import.meta.url.endsWith('.ts') ? './faq-check.ts' : './faq-check.js', import.meta.url);
+  if (body.pathname.endsWith('.js')) return new Worker(body, { workerData: request });
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(body.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: request });
+}

@@ -1,0 +1,121 @@
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createFaqReloader, type FaqReloader } from '../../src/ops/reload.js';
+import { formPost } from '../helpers/sign.js';
+import { opsApp } from './ops-app.js';
+
+/** FAQ files that are too large, take the YAML parser minutes, are half written, or lose their folder. */
+
+const OLD = 'We carry Technology Errors and Omissions Liability insurance under our cyber liability insurance program.';
+const NEW = 'We are insured against errors and omissions, and against cyber incidents.';
+
+let original: string;
+let dir: string;
+let file: string;
+let logs: Record<string, unknown>[];
+let reloader: FaqReloader | undefined;
+
+beforeAll(async () => {
+  original = await readFile(loadConfig({}).faqFile, 'utf8');
+});
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'faq-limits-'));
+  file = join(dir, 'faq.yaml');
+  await writeFile(file, original);
+  logs = [];
+});
+
+afterEach(async () => {
+  reloader?.close();
+  reloader = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(options: Partial<Parameters<typeof createFaqReloader>[0]> = {}): Promise<FaqReloader> {
+  const logger = createLogger({ level: 'info' }, { write: (l: string) => void logs.push(JSON.parse(l) as Record<string, unknown>) });
+  reloader = await createFaqReloader({ file, logger, ...options });
+  return reloader;
+}
+
+/** About `bytes` of YAML the parser takes minutes to reject (one flow sequence never closed). */
+function malformed(bytes: number): string {
+  const line = (i: number) => `line ${i}: [unclosed {x: "y\n  - - : :\n`;
+  let text = '';
+  for (let i = 0; text.length < bytes; i += 1) text += line(i);
+  return text;
+}
+
+const insurance = (r: FaqReloader) => r.current().faq.entries.find((e) => e.id === 'insurance')?.answer;
+
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('FAQ file limits', () => {
+  it('refuses a file over the size limit at start and on reload, naming the file and the limit', async () => {
+    await writeFile(file, original + `# ${'x'.repeat(200_000)}\n`);
+    await expect(start({ maxBytes: 100 * 1024 })).rejects.toMatchObject({ code: 'FAQ_INVALID', message: expect.stringMatching(/faq\.yaml: is \d+ KB, over the FAQ size limit of 100 KB/) });
+    await writeFile(file, original);
+    const r = await start({ maxBytes: 100 * 1024 });
+    await writeFile(file, `${original}# ${'x'.repeat(200_000)}\n`);
+    const result = await r.reload('test');
+    expect(result.status).toBe('rejected');
+    expect(String(logs.find((l) => String(l.msg).startsWith('FAQ reload rejected'))?.msg)).toContain('FAQ_MAX_SIZE');
+  });
+
+  it('keeps answering every request while a malformed 1 MB file is rejected (the parse runs in a worker, with a time limit)', async () => {
+    const r = await start({ checkTimeoutMs: 8000 });
+    const { app } = await opsApp({}, () => r.current());
+    await writeFile(file, malformed(1024 * 1024));
+    const reloading = r.reload('test');
+    let done = false;
+    void reloading.then(() => (done = true));
+    const answers: number[] = [];
+    while (!done) {
+      // about 10 requests a second, each awaited: a stalled event loop would hold them all
+      answers.push((await formPost(app, '/sms', { Body: 'Insurance', From: '+14155551567' })).status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const result = await reloading;
+    expect(result.status).toBe('rejected');
+    expect(result.status === 'rejected' && result.error.message).toMatch(/faq\.yaml: parsing it took over 8 s/);
+    expect(answers.length).toBeGreaterThan(5);
+    expect(answers.every((s) => s === 200)).toBe(true);
+    expect(insurance(r)).toBe(OLD);
+  }, 60_000);
+
+  it('does not swap in a file still being written, even one that would validate half written', async () => {
+    const r = await start({ pollMs: 100 });
+    r.watch();
+    const edited = original.replace(OLD, NEW);
+    const entries = [...edited.matchAll(/\n {2}- id: /g)].map((m) => m.index ?? 0);
+    const cut = entries[Math.floor(entries.length / 2)] ?? 0;
+    await writeFile(file, edited.slice(0, cut)); // half the entries, no declines: still a valid FAQ
+    await new Promise((resolve) => setTimeout(resolve, 500)); // an editor or copy pausing mid-write
+    await appendFile(file, edited.slice(cut));
+    await until(() => insurance(r) === NEW, 'the complete file is served');
+    const reloaded = logs.filter((l) => l.msg === 'FAQ reloaded');
+    expect(reloaded.map((l) => l.entries)).toEqual([r.current().faq.entries.length]);
+  }, 30_000);
+
+  it('keeps watching when its folder is deleted and created again', async () => {
+    const r = await start({ pollMs: 100, debounceMs: 200 });
+    r.watch();
+    await rm(dir, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await mkdir(dir);
+    await writeFile(`${file}.tmp`, original.replace(OLD, NEW));
+    await import('node:fs/promises').then((fs) => fs.rename(`${file}.tmp`, file));
+    await until(() => insurance(r) === NEW, 'the file in the new folder is served');
+    expect(logs.some((l) => l.msg === 'FAQ reloaded' && l.reason === 'file changed')).toBe(true);
+  }, 30_000);
+});
