@@ -12,7 +12,7 @@ import type { Line } from './line.js';
 import type { Logger } from './log.js';
 import { closeConnectionsWhenDraining, createReadiness, healthRoutes, type Readiness } from './ops/health.js';
 import { createMetrics, metricsHandler, type Metrics } from './ops/metrics.js';
-import { createRateLimiter, smsRateLimit } from './ops/rate-limit.js';
+import { createRateLimiter, smsRateLimit, type RateLimiter } from './ops/rate-limit.js';
 import { renderSmsTwiml } from './render/sms.js';
 
 export interface AppDeps {
@@ -24,12 +24,14 @@ export interface AppDeps {
   readonly metrics?: Metrics;
   /** Shutdown marks it draining so /readyz turns 503; by default always ready. */
   readonly readiness?: Readiness;
+  /** Counts SMS per sender; by default in this process (main gives a Redis one when REDIS_URL is set). */
+  readonly rateLimiter?: RateLimiter;
   /** Sends "text me that" during calls; by default Twilio's REST API when credentials are configured. */
   readonly textSender?: TextSender;
 }
 
 /** Build the HTTP app: routes and middleware, no listening. */
-export function createApp({ config, line, logger, metrics = createMetrics(), readiness = createReadiness(), textSender }: AppDeps): Express {
+export function createApp({ config, line, logger, metrics = createMetrics(), readiness = createReadiness(), textSender, rateLimiter }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // nothing here is cached or revalidated: no hashing of every answer for an ETag
@@ -53,7 +55,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
 
   const perMinute = config.rateLimitPerMinute;
   const smsLimit: RequestHandler = perMinute > 0
-    ? smsRateLimit({ limiter: createRateLimiter({ perMinute }), perMinute, logger })
+    ? smsRateLimit({ limiter: rateLimiter ?? createRateLimiter({ perMinute }), perMinute, logger })
     : (_req, _res, next) => next();
 
   // The webhooks come first: most requests are theirs, and every route before them costs each one a match.

@@ -49,6 +49,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Largest FAQ file accepted, in bytes. */
   readonly faqMaxBytes: number;
+  /** With it the per-sender limit is counted in this Redis, shared by every instance. */
+  readonly redisUrl: string | undefined;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -151,6 +153,7 @@ const envSchema = z.object({
     .default(1000),
   SHUTDOWN_TIMEOUT_MS: millis(1000, 120_000, 10_000),
   FAQ_MAX_SIZE: size(64 * 1024 * 1024, '2mb'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
 });
 
 /** Read and validate the configuration. Throws LineError('CONFIG_INVALID') naming the variable. */
@@ -209,5 +212,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnections: e.MAX_CONNECTIONS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     faqMaxBytes: e.FAQ_MAX_SIZE.bytes,
+    redisUrl: e.REDIS_URL,
   });
 }

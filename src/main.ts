@@ -9,6 +9,8 @@ import { createReadiness } from './ops/health.js';
 import { createMetrics } from './ops/metrics.js';
 import { createFaqReloader } from './ops/reload.js';
 import { startedByNpm, watchParent } from './ops/parent.js';
+import { createRateLimiter } from './ops/rate-limit.js';
+import { createSharedLimiter } from './ops/shared-limit.js';
 import { createLimitedServer } from './ops/server.js';
 import { drain } from './ops/shutdown.js';
 
@@ -23,7 +25,16 @@ async function main(): Promise<void> {
     const { faq } = reloader.current();
     logger.info({ faqFile: config.faqFile, entries: faq.entries.length, topics: faq.topics.length }, 'FAQ loaded');
     const readiness = createReadiness();
-    const app = createApp({ config, line: reloader.current, logger, metrics, readiness });
+    const rateLimiter = config.redisUrl && config.rateLimitPerMinute > 0
+      ? createSharedLimiter({
+          redisUrl: config.redisUrl,
+          perMinute: config.rateLimitPerMinute,
+          fallback: createRateLimiter({ perMinute: config.rateLimitPerMinute }),
+          logger,
+          onStoreError: () => metrics.storeError('redis'),
+        })
+      : undefined;
+    const app = createApp({ config, line: reloader.current, logger, metrics, readiness, ...(rateLimiter ? { rateLimiter } : {}) });
     const server = createLimitedServer(app, config);
     await listen(server, config.port, config.host);
     const { port } = server.address() as AddressInfo;

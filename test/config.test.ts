@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       maxConnections: 1000,
       shutdownTimeoutMs: 10_000,
       faqMaxBytes: 2 * 1024 * 1024,
+      redisUrl: undefined,
     });
   });
 
@@ -155,6 +156,8 @@ describe('loadConfig', () => {
     ['SHUTDOWN_TIMEOUT_MS', '999999999'],
     ['FAQ_MAX_SIZE', '1gb'],
     ['FAQ_MAX_SIZE', '100mb'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['REDIS_URL', 'http://cache:6379'],
     ['RATE_LIMIT_PER_MINUTE', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '2.5'],
     ['RATE_LIMIT_PER_MINUTE', 'lots'],

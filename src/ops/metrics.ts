@@ -22,6 +22,8 @@ export interface Metrics {
   readonly middleware: RequestHandler;
   /** An FAQ (re)load finished: `ok` with the number of entries now served, or rejected. */
   faqLoaded(result: { readonly ok: true; readonly entries: number } | { readonly ok: false }): void;
+  /** A shared store (Redis) could not be reached; the line went on without it. */
+  storeError(store: 'redis'): void;
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
@@ -58,6 +60,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     name: 'faq_line_faq_loads_total',
     help: 'FAQ loads at start and on reload, by result (ok, rejected).',
     labelNames: ['result'] as const,
+    registers,
+  });
+  const storeErrors = new Counter({
+    name: 'faq_line_store_errors_total',
+    help: 'Times a shared store could not be reached and the line went on without it (the per-sender limit counted in this process), by store.',
+    labelNames: ['store'] as const,
     registers,
   });
   const entries = new Gauge({ name: 'faq_line_faq_entries', help: 'Entries in the FAQ being served.', registers });
@@ -156,6 +164,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       res.on('finish', observe);
       next();
     },
+    storeError: (store) => storeErrors.inc({ store }),
     faqLoaded: (result) => {
       reloads.inc({ result: result.ok ? 'ok' : 'rejected' });
       if (result.ok) {

@@ -18,9 +18,12 @@ export interface RateLimiterOptions {
   readonly now?: () => number;
 }
 
+/** One message counted: allowed, or refused with how many in a row have been refused (1 = the first). */
+export type Taken = { readonly allowed: true } | { readonly allowed: false; readonly refusedInARow: number };
+
 export interface RateLimiter {
-  /** Count one message from `sender`: allowed, or refused with how many in a row it has refused (1 = the first). */
-  take(sender: string): { readonly allowed: true } | { readonly allowed: false; readonly refusedInARow: number };
+  /** Count one message from `sender`. In this process at once; a shared limiter (Redis) answers later. */
+  take(sender: string): Taken | Promise<Taken>;
   /** Senders currently remembered. */
   readonly size: number;
 }
@@ -36,7 +39,12 @@ interface SenderWindow {
  * do not count, so a sender is never locked out longer than a minute). Counters live in this process
  * only: with N instances behind a load balancer a sender can get up to N times the limit.
  */
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+/** The in-process limiter: it answers at once. */
+export interface MemoryRateLimiter extends RateLimiter {
+  take(sender: string): Taken;
+}
+
+export function createRateLimiter(options: RateLimiterOptions): MemoryRateLimiter {
   const { perMinute, maxSenders = 10_000, now = Date.now } = options;
   /** In insertion order = least recently seen first, so the first key is the one to forget. */
   const senders = new Map<string, SenderWindow>();
@@ -93,17 +101,22 @@ export function smsRateLimit({ limiter, perMinute, logger }: SmsRateLimitOptions
       return;
     }
     const taken = limiter.take(from);
-    if (taken.allowed) {
-      next();
-      return;
+    if (taken instanceof Promise) taken.then(answer, next);
+    else answer(taken);
+
+    function answer(result: Taken): void {
+      if (result.allowed) {
+        next();
+        return;
+      }
+      recordTurn(res, { channel: 'sms', outcome: 'rate-limited' });
+      res.type('text/xml').send(EMPTY_TWIML);
+      // the first message over the limit is a warning; the rest of a flood are plain info lines
+      const level = result.refusedInARow === 1 ? 'warn' : 'info';
+      logger[level](
+        { messageSid: fields.MessageSid, channel: 'sms', outcome: 'rate-limited', from, limitPerMinute: perMinute },
+        'sms sender over the rate limit: not replying',
+      );
     }
-    recordTurn(res, { channel: 'sms', outcome: 'rate-limited' });
-    res.type('text/xml').send(EMPTY_TWIML);
-    // the first message over the limit is a warning; the rest of a flood are plain info lines
-    const level = taken.refusedInARow === 1 ? 'warn' : 'info';
-    logger[level](
-      { messageSid: fields.MessageSid, channel: 'sms', outcome: 'rate-limited', from, limitPerMinute: perMinute },
-      'sms sender over the rate limit: not replying',
-    );
   };
 }
