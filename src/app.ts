@@ -12,6 +12,7 @@ import type { Line } from './line.js';
 import type { Logger } from './log.js';
 import { closeConnectionsWhenDraining, createReadiness, healthRoutes, type Readiness } from './ops/health.js';
 import { createMetrics, metricsHandler, type Metrics } from './ops/metrics.js';
+import { countedSender, requireMetricsToken } from './ops/metrics-access.js';
 import { createRateLimiter, smsRateLimit, type RateLimiter } from './ops/rate-limit.js';
 import { renderSmsTwiml } from './render/sms.js';
 
@@ -69,6 +70,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /sms.\n');
   });
   const credentials = restCredentials(config);
+  const sender = textSender ?? (credentials ? twilioTextSender(credentials) : undefined);
   app.use(
     voiceRoutes({
       line,
@@ -77,7 +79,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
       settings: { voice: config.voiceName, language: config.voiceLanguage },
       maxTurns: config.voiceMaxTurns,
       minConfidence: config.voiceMinConfidence,
-      sender: textSender ?? (credentials ? twilioTextSender(credentials) : undefined),
+      sender: sender && countedSender(sender, metrics),
       strictState: config.twilioAuthToken !== undefined,
       webhook,
     }),
@@ -86,7 +88,8 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     res.type('text/plain').send('Twilio FAQ line: POST /sms, POST /voice\n');
   });
   app.use(healthRoutes({ line, readiness }));
-  app.get('/metrics', metricsHandler(metrics));
+  // with METRICS_PORT, main serves /metrics on that port instead (src/ops/metrics-access.ts)
+  if (config.metricsPort === undefined) app.get('/metrics', requireMetricsToken(config.metricsToken), metricsHandler(metrics));
   if (operatorConsole) app.use(operatorConsole.routes);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found. This line answers POST /sms and POST /voice.\n');

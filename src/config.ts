@@ -51,6 +51,10 @@ export interface Config {
   readonly faqMaxBytes: number;
   /** With it the per-sender limit is counted in this Redis, shared by every instance. */
   readonly redisUrl: string | undefined;
+  /** With it /metrics is served on this port only, not on the webhook port. */
+  readonly metricsPort: number | undefined;
+  /** With it /metrics needs Authorization: Bearer <token>. */
+  readonly metricsToken: string | undefined;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -153,6 +157,8 @@ const envSchema = z.object({
     .default(1000),
   SHUTDOWN_TIMEOUT_MS: millis(1000, 120_000, 10_000),
   FAQ_MAX_SIZE: size(64 * 1024 * 1024, '2mb'),
+  METRICS_PORT: z.coerce.number({ error: port }).int({ error: port }).min(0, { error: port }).max(65535, { error: port }).optional(),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16 makes one)').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
 });
 
@@ -213,5 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     faqMaxBytes: e.FAQ_MAX_SIZE.bytes,
     redisUrl: e.REDIS_URL,
+    metricsPort: e.METRICS_PORT,
+    metricsToken: e.METRICS_TOKEN,
   });
 }

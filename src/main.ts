@@ -11,6 +11,7 @@ import { createFaqReloader } from './ops/reload.js';
 import { startedByNpm, watchParent } from './ops/parent.js';
 import { createRateLimiter } from './ops/rate-limit.js';
 import { createSharedLimiter } from './ops/shared-limit.js';
+import { createMetricsApp } from './ops/metrics-access.js';
 import { createLimitedServer } from './ops/server.js';
 import { drain } from './ops/shutdown.js';
 
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
     const app = createApp({ config, line: reloader.current, logger, metrics, readiness, ...(rateLimiter ? { rateLimiter } : {}) });
     const server = createLimitedServer(app, config);
     await listen(server, config.port, config.host);
+    if (config.metricsPort !== undefined) {
+      const metricsServer = createLimitedServer(createMetricsApp(metrics, config.metricsToken), config);
+      await listen(metricsServer, config.metricsPort, config.host);
+      metricsServer.unref();
+      logger.info({ metricsPort: (metricsServer.address() as AddressInfo).port }, 'metrics on their own port');
+    }
     const { port } = server.address() as AddressInfo;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info({ url: `http://${shown}:${port}`, host: config.host, port }, `listening on http://${shown}:${port}`);

@@ -42,6 +42,8 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       faqMaxBytes: 2 * 1024 * 1024,
       redisUrl: undefined,
+      metricsPort: undefined,
+      metricsToken: undefined,
     });
   });
 

@@ -1,7 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { counterFamily, histogramFamily, type CounterChild, type HistogramChild } from './families.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { recordedTurn } from '../channels/turn.js';
+import { projectRoot } from '../config.js';
 
 /** Outcomes that answer a question (the apology rate's denominator); menus, small talk and opt-outs are not questions. */
 const QUESTION_OUTCOMES = new Set(['answered', 'apology', 'clarify']);
@@ -13,6 +16,13 @@ const SCORE_BUCKETS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.
 export interface MetricsOptions {
   /** Also export Node's process metrics (CPU, memory, event loop lag, GC). Off in tests that build many apps. */
   readonly processMetrics?: boolean;
+  /** The line's version, for faq_line_build_info; by default package.json's. */
+  readonly version?: string;
+}
+
+/** A label value in snake_case: "small talk" -> small_talk, "rate-limited" -> rate_limited. */
+export function snakeCase(value: string): string {
+  return value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 }
 
 /** The line's Prometheus metrics, in a registry of its own (never prom-client's global one). */
@@ -24,6 +34,10 @@ export interface Metrics {
   faqLoaded(result: { readonly ok: true; readonly entries: number } | { readonly ok: false }): void;
   /** A shared store (Redis) could not be reached; the line went on without it. */
   storeError(store: 'redis'): void;
+  /** A text sent through Twilio's REST API ("text me that"): accepted by Twilio, or failed. */
+  textSent(result: 'sent' | 'failed'): void;
+  /** A delivery status Twilio reported for a text the line sent (delivered, undelivered, failed, ...). */
+  textStatus(status: string): void;
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
@@ -31,11 +45,30 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registers = [registry];
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
 
+  new Gauge({
+    name: 'faq_line_build_info',
+    help: 'Always 1; its labels say which build is running: the line version and Node version.',
+    labelNames: ['version', 'node_version'] as const,
+    registers,
+  }).set({ version: options.version ?? lineVersion(), node_version: process.versions.node }, 1);
+  const textsSent = new Counter({
+    name: 'faq_line_texts_sent_total',
+    help: 'Texts sent through the REST API during calls ("text me that"), by result (sent: accepted by Twilio, failed).',
+    labelNames: ['result'] as const,
+    registers,
+  });
+  const textStatuses = new Counter({
+    name: 'faq_line_text_status_total',
+    help: "Delivery statuses Twilio reported to /status for texts the line sent (delivered, undelivered, failed, ...); alert on failed and undelivered.",
+    labelNames: ['status'] as const,
+    registers,
+  });
+
   // The per-request metrics: label sets bound once (families.ts), so a request only adds to numbers.
   const requests = counterFamily(
     registry,
     'faq_line_requests_total',
-    'Webhook turns answered, by channel and outcome (answered, apology, clarify, menu, small talk, opt-out, rate-limited, ...).',
+    'Webhook turns answered, by channel and outcome in snake_case (answered, apology, clarify, menu, small_talk, opt_out, rate_limited, ...).',
   );
   const answers = counterFamily(registry, 'faq_line_answers_total', 'FAQ answers given, by channel and entry id.');
   const turnSeconds = histogramFamily(
@@ -109,7 +142,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
         questions.set(channel, question);
       }
       found = {
-        requests: requests.child({ channel, outcome }),
+        requests: requests.child({ channel, outcome: snakeCase(outcome) }),
         seconds: turnSeconds.child({ channel }),
         scores: undefined,
         question,
@@ -150,7 +183,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     bound.requests.inc();
     bound.seconds.observe(seconds);
     if (outcome === 'answered' && turn.entry !== undefined) answerChild(channel, turn.entry).inc();
-    if (turn.score !== undefined) (bound.scores ??= scores.child({ channel, outcome })).observe(turn.score);
+    if (turn.score !== undefined) (bound.scores ??= scores.child({ channel, outcome: snakeCase(outcome) })).observe(turn.score);
     if (bound.question) {
       bound.question.asked += 1;
       if (bound.apology) bound.question.apologies += 1;
@@ -165,6 +198,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       next();
     },
     storeError: (store) => storeErrors.inc({ store }),
+    textSent: (result) => textsSent.inc({ result }),
+    textStatus: (status) => textStatuses.inc({ status: snakeCase(status) || 'unknown' }),
     faqLoaded: (result) => {
       reloads.inc({ result: result.ok ? 'ok' : 'rejected' });
       if (result.ok) {
@@ -188,4 +223,18 @@ export function metricsHandler(metrics: Metrics): RequestHandler {
       res.set('Content-Type', metrics.registry.contentType).send(text);
     }, next);
   };
+}
+
+let version: string | undefined;
+
+/** package.json's version, read once. */
+function lineVersion(): string {
+  if (version === undefined) {
+    try {
+      version = String((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
 }

@@ -76,11 +76,11 @@ describe('POST /sms with RATE_LIMIT_PER_MINUTE', () => {
     expect(smsMessages((await formPost(t.app, '/sms', sms('+14155550000'))).text).length).toBeGreaterThan(0);
   });
 
-  it('counts limited messages in the metrics as outcome "rate-limited"', async () => {
+  it('counts limited messages in the metrics as outcome "rate_limited"', async () => {
     const t = await opsApp({ RATE_LIMIT_PER_MINUTE: '1' });
     for (let i = 0; i < 3; i++) await formPost(t.app, '/sms', sms('+14155551567', 'HELP'));
     const text = (await request(t.app).get('/metrics')).text;
-    expect(sample(text, 'faq_line_requests_total{channel="sms",outcome="rate-limited"}')).toBe(2);
+    expect(sample(text, 'faq_line_requests_total{channel="sms",outcome="rate_limited"}')).toBe(2);
     expect(sample(text, 'faq_line_requests_total{channel="sms",outcome="menu"}')).toBe(1);
   });
 
