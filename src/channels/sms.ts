@@ -5,7 +5,7 @@ import { formFields } from '../http/form.js';
 import type { Line } from '../line.js';
 import type { Logger } from '../log.js';
 import { renderSmsTwiml } from '../render/sms.js';
-import { recordTurn } from './turn.js';
+import { recordTurn, textChannel } from './turn.js';
 
 /**
  * Twilio delivers at most 1,600 characters in Body; anything longer did not come from Twilio. Clipping
@@ -31,12 +31,13 @@ export function smsHandler(options: SmsOptions): RequestHandler {
     const reply = line.reply(input);
     const { twiml, messages } = renderSmsTwiml(reply, line.faq);
     const score = scoreOf(reply);
-    recordTurn(res, { channel: 'sms', outcome: outcomeOf(reply), ...score });
+    const channel = textChannel(fields.From);
+    recordTurn(res, { channel, outcome: outcomeOf(reply), ...score });
     res.type('text/xml').send(twiml);
     logger.info(
       {
         messageSid: fields.MessageSid,
-        channel: 'sms',
+        channel,
         ...score,
         outcome: outcomeOf(reply),
         ...optionsOf(reply),

@@ -5,7 +5,7 @@ import type { Response } from 'express';
  * Every channel handler calls `recordTurn` once per answered webhook.
  */
 export interface TurnRecord {
-  readonly channel: 'sms' | 'voice';
+  readonly channel: 'sms' | 'whatsapp' | 'voice';
   /** From `outcomeOf` (answered, apology, clarify, menu, small talk, opt-out, opt-in) or a channel's own (goodbye, reprompt, more, texted...). */
   readonly outcome: string;
   /** The entry answered (or the apology's nearest miss). */
@@ -20,4 +20,9 @@ export function recordTurn(res: Response, turn: TurnRecord): void {
 
 export function recordedTurn(res: Response): TurnRecord | undefined {
   return res.locals.turn as TurnRecord | undefined;
+}
+
+/** The channel of a text: Twilio gives WhatsApp senders as `whatsapp:+1...`; everything else is SMS. */
+export function textChannel(from: string | undefined): 'sms' | 'whatsapp' {
+  return from !== undefined && from.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
 }

@@ -36,7 +36,8 @@ function httpUrl(value: string): string {
 }
 
 function phoneNumber(value: string): string {
-  if (!/^\+?[0-9]{3,15}$/.test(value)) throw new InvalidArgumentError('must be a phone number such as +15551234567');
+  // whatsapp:+1... is how Twilio gives a WhatsApp sender or number
+  if (!/^(whatsapp:)?\+?[0-9]{3,15}$/.test(value)) throw new InvalidArgumentError('must be a phone number such as +15551234567, or whatsapp:+15551234567');
   return value;
 }
 

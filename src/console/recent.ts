@@ -52,12 +52,12 @@ export function createRecentTurns(options: { readonly capacity: number; readonly
       const turn = recordedTurn(res);
       if (!turn) return;
       const fields = formFields(req.body);
-      const text = turn.channel === 'sms' ? fields.Body : fields.SpeechResult;
+      const text = turn.channel === 'voice' ? fields.SpeechResult : fields.Body;
       const tag = req.get(TAG_HEADER);
       add({
         seq: ++seq,
         time: now().toISOString(),
-        channel: turn.channel,
+        channel: turn.channel === 'voice' ? 'voice' : 'sms', // the console shows WhatsApp texts as texts
         outcome: turn.outcome,
         ...(turn.entry !== undefined ? { entry: turn.entry } : {}),
         ...(turn.score !== undefined ? { score: turn.score } : {}),

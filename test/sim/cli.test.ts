@@ -70,6 +70,20 @@ describe('faq-line-sim', () => {
     expect(run.stderr).toContain('NOT_TWIML');
   });
 
+  it('texts from a WhatsApp sender (whatsapp:+1...) as Twilio sends one', async () => {
+    let from = '';
+    line = await fakeLine((app) => {
+      app.post('/sms', (req, res) => {
+        from = String((req.body as Record<string, unknown>).From);
+        res.type('text/xml').send(twiml('<Message>Hi there.</Message>'));
+      });
+    });
+    const run = await sim(['sms', '--url', line.url, '--from', 'whatsapp:+15551234567', '--to', 'whatsapp:+15557654321', 'hello']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(from).toBe('whatsapp:+15551234567');
+  }, 40_000);
+
   it('exits 2 on a bad option', async () => {
     const run = await sim(['sms', '--url', 'localhost', 'hello']);
     expect(run.code).toBe(2);
