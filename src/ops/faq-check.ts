@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { LineError } from '../errors.js';
 import { buildFaq } from '../faq/build.js';
 
@@ -8,21 +8,24 @@ import { buildFaq } from '../faq/build.js';
  * it happens here, off the serving thread; only a valid FAQ's classifier is built on the serving thread.
  */
 export interface CheckRequest {
+  readonly id: number;
   readonly file: string;
   readonly text: string;
 }
 
-export type CheckResult =
+export type CheckResult = { readonly id?: number } & (
   | { readonly ok: true; readonly entries: number }
-  | { readonly ok: false; readonly code: string | undefined; readonly message: string; readonly hint: string | undefined };
+  | { readonly ok: false; readonly code: string | undefined; readonly message: string; readonly hint: string | undefined }
+);
 
-function check({ file, text }: CheckRequest): CheckResult {
+function check({ id, file, text }: CheckRequest): CheckResult {
   try {
-    return { ok: true, entries: buildFaq(text, file).entries.length };
+    return { id, ok: true, entries: buildFaq(text, file).entries.length };
   } catch (err) {
-    if (err instanceof LineError) return { ok: false, code: err.code, message: err.message, hint: err.hint };
-    return { ok: false, code: undefined, message: (err as Error)?.message ?? String(err), hint: undefined };
+    if (err instanceof LineError) return { id, ok: false, code: err.code, message: err.message, hint: err.hint };
+    return { id, ok: false, code: undefined, message: (err as Error)?.message ?? String(err), hint: undefined };
   }
 }
 
-parentPort?.postMessage(check(workerData as CheckRequest));
+// one worker serves every check, one at a time, until it is ended (after a check that took too long)
+parentPort?.on('message', (request: CheckRequest) => parentPort?.postMessage(check(request)));

@@ -41,28 +41,53 @@ function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function inWorker(request: CheckRequest, timeoutMs: number): Promise<CheckResult> {
-  const worker = startWorker(request);
+let worker: Worker | undefined;
+let nextId = 0;
+/** Checks run one after another in the one worker (a reload already runs one at a time). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function inWorker(request: Omit<CheckRequest, 'id'>, timeoutMs: number): Promise<CheckResult> {
+  const run = queue.then(() => checkOnce(request, timeoutMs));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function checkOnce(request: Omit<CheckRequest, 'id'>, timeoutMs: number): Promise<CheckResult> {
+  const id = (nextId += 1);
+  const current = (worker ??= startWorker());
   return new Promise<CheckResult>((resolve) => {
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve({ ok: false, code: 'FAQ_INVALID', message: `${request.file}: parsing it took over ${timeoutMs / 1000} s`, hint: 'is it the FAQ? a malformed YAML file can take the parser minutes' });
-    }, timeoutMs);
-    const settle = (result: CheckResult): void => {
+    const done = (result: CheckResult, end = false): void => {
       clearTimeout(timer);
-      void worker.terminate();
+      current.off('message', onMessage);
+      current.off('error', onError);
+      current.off('exit', onExit);
+      if (end) {
+        void current.terminate();
+        if (worker === current) worker = undefined;
+      }
       resolve(result);
     };
-    worker.once('message', (result: CheckResult) => settle(result));
-    worker.once('error', (err) => settle({ ok: false, code: undefined, message: `${request.file}: ${err.message}`, hint: undefined }));
-    worker.once('exit', (code) => settle({ ok: false, code: undefined, message: `${request.file}: the FAQ check ended (${code}) without an answer`, hint: undefined }));
+    const onMessage = (result: CheckResult): void => {
+      if (result.id === id) done(result);
+    };
+    const onError = (err: Error): void => done({ ok: false, code: undefined, message: `${request.file}: ${err.message}`, hint: undefined }, true);
+    const onExit = (code: number): void => done({ ok: false, code: undefined, message: `${request.file}: the FAQ check ended (${code}) without an answer`, hint: undefined }, true);
+    const timer = setTimeout(() => {
+      done({ ok: false, code: 'FAQ_INVALID', message: `${request.file}: parsing it took over ${timeoutMs / 1000} s`, hint: 'is it the FAQ? a malformed YAML file can take the parser minutes' }, true);
+    }, timeoutMs);
+    current.on('message', onMessage);
+    current.once('error', onError);
+    current.once('exit', onExit);
+    current.postMessage({ id, ...request } satisfies CheckRequest);
   });
 }
 
-/** The worker running faq-check: its compiled .js once built, its .ts through tsx in development and tests. */
-function startWorker(request: CheckRequest): Worker {
+/** The worker running faq-check: its compiled .js once built, its .ts through tsx in development and tests. Never keeps the process alive. */
+function startWorker(): Worker {
   const body = new URL(import.meta.url.endsWith('.ts') ? './faq-check.ts' : './faq-check.js', import.meta.url);
-  if (body.pathname.endsWith('.js')) return new Worker(body, { workerData: request });
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(body.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: request });
+  const started = body.pathname.endsWith('.js')
+    ? new Worker(body)
+    : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(body.href)}); })`, { eval: true });
+  started.unref();
+  return started;
 }

@@ -70,7 +70,8 @@ async function traffic(app: Parameters<typeof formPost>[0], count: number, durin
   return answers;
 }
 
-describe('FAQ reload', () => {
+// each reload now also parses in a worker thread (tsx boots it in tests): slower on a loaded machine
+describe('FAQ reload', { timeout: 60_000 }, () => {
   it('serves a good edit without a restart', async () => {
     const r = await start();
     const { app } = await opsApp({}, r.current);
