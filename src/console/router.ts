@@ -104,7 +104,9 @@ export function unansweredReport(recent: RecentTurns, line: Line) {
   const timeline = createTimeline();
   for (const t of recent.all()) {
     aggregator.countLine();
-    aggregator.add(t);
+    // the turn record has no entries offered by a clarification: the two that competed closest are they
+    const offered = t.outcome === 'clarify' && t.text !== undefined ? line.explain?.(t.text).candidates.slice(0, 2).map((c) => c.entry.id) : undefined;
+    aggregator.add(offered ? { ...t, options: offered } : t);
     timeline.add(t.time, t.outcome);
   }
   return { report: aggregator.report(), timeline: timeline.result() };
