@@ -10,7 +10,7 @@ const TOKEN = 'console-token-for-browser-tests-42';
 const HOSTILE = '<img src=x onerror="window.pwned=1;document.title=\'pwned\'">';
 
 if (!CHROMIUM) {
-  const message = 'no Chromium found (/usr/bin/chromium or CHROMIUM_PATH): apt-get install chromium to run them';
+  const message = `no Chromium found (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}): apt-get install chromium to run them`;
   if (BROWSER_REQUIRED) {
     it('finds Chromium to drive the console in (CONSOLE_BROWSER_REQUIRED=1)', () => {
       throw new Error(message);

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from '../fixtures/faq/faq-yaml.js';
 
-/** Debian's chromium (apt-get install chromium), or CHROMIUM_PATH. */
-export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+/** Debian's chromium (apt-get install chromium), or only CHROMIUM_PATH when it is set. */
+export const CHROMIUM = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
 
 /** Set by .ci/run: there a missing Chromium fails the browser tests instead of skipping them. */
 export const BROWSER_REQUIRED = process.env.CONSOLE_BROWSER_REQUIRED === '1';
