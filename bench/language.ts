@@ -4,7 +4,7 @@
  * how many are caught as foreign at all, how many English messages are called foreign, and the cost
  * per call. Candidates that are not installed are skipped; to compare all of them:
  *
- *   npm install --no-save tinyld franc-min && npm run bench:language
+ *   npm run bench:language
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
