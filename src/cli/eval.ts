@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { LineError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
-import { parseLabelledSet } from '../eval/labelled-set.js';
+import { readLabelledSet } from '../eval/general-set.js';
 import { evaluate, type Report } from '../eval/score.js';
 import { createLine } from '../line.js';
 
@@ -39,7 +38,7 @@ const program = new Command('eval')
   .option('-v, --verbose', 'list every miss')
   .action(async (opts: { faq: string; set: string; minIn: string; minOut: string; verbose?: boolean }) => {
     const faq = await loadFaq(opts.faq);
-    const items = parseLabelledSet(readFileSync(opts.set, 'utf8'), opts.set, new Set(faq.entries.map((e) => e.id)));
+    const items = readLabelledSet(opts.set, new Set(faq.entries.map((e) => e.id)));
     const report = evaluate(createLine(faq), items);
     console.log(`FAQ ${opts.faq} (${faq.entries.length} entries), set ${opts.set} (${items.length} questions)\n`);
     print(report, opts.verbose ?? false);

@@ -102,10 +102,11 @@ function render(reply: Reply, faq: Faq): SmsTwiml {
 /** Longest part of a question quoted back when the FAQ does not cover it. */
 const QUOTED = 60;
 
-/** After the answers to several questions: the ones the FAQ does not cover, named. */
+/** After the answers to several questions: the ones the FAQ does not cover, named (texted and spoken alike). */
 export function uncoveredText(parts: readonly string[], faq: Faq): string {
   const quoted = parts.map((p) => `"${p.length > QUOTED ? `${p.slice(0, QUOTED - 3).trimEnd()}...` : p}"`);
-  return `Sorry, ${faq.name} does not cover ${orList(quoted).replace(/ or ([^ ]*)$/, ' and $1')}.`;
+  const named = quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}`;
+  return `Sorry, ${faq.name} does not cover ${named}.`;
 }
 
 function apologyText(faq: Faq): string {

@@ -2,6 +2,7 @@ import type { CallReply } from '../dialog/call-reply.js';
 import type { CallState } from '../dialog/call-state.js';
 import { MENU_PAGE } from '../dialog/call-turn.js';
 import type { Entry, Faq } from '../faq/model.js';
+import { uncoveredText } from './sms.js';
 import type { VoiceBook } from './voice-book.js';
 
 /** What the FAQ and this call allow the words to mention. */
@@ -61,7 +62,7 @@ export function spokenReply(reply: CallReply, next: CallState, view: WordsView):
       return listen([`Hello, you've reached ${book.name} line.`], [`Ask me a question, for example: ${book.example}`, WORDS.menuHint]);
     case 'answer':
       return listen(
-        reply.uncovered?.length ? [uncoveredWords(reply.uncovered, view)] : [],
+        reply.uncovered?.length ? [uncoveredText(reply.uncovered, view.faq)] : [],
         followUp(next, view, true),
         [...(reply.before ?? []).flatMap((e) => book.answer(e, view.texting).pages[0] ?? []), ...(book.answer(reply.entry, view.texting).pages[reply.page] ?? [])],
       );
@@ -101,12 +102,6 @@ export function spokenReply(reply: CallReply, next: CallState, view: WordsView):
       if (reply.reason === 'caller') return end(book.smalltalk('goodbye') ?? 'Goodbye!');
       return end(reply.reason === 'silence' ? WORDS.silenceGoodbye : WORDS.limitGoodbye);
   }
-}
-
-/** After the answers to several questions: the ones the FAQ does not cover. */
-function uncoveredWords(parts: readonly string[], view: WordsView): string {
-  const quoted = parts.map((p) => p.slice(0, 60));
-  return `Sorry, ${view.faq.name} doesn't cover ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}` : (quoted[0] ?? '')}.`;
 }
 
 /** After an answer or a note: offer the rest of a paged answer, or ask for another question (and offer a text). */
