@@ -66,6 +66,9 @@ if (flags.build && !flags['no-build']) {
   if (built.status !== 0) console.log('warning: npm run build reported errors; running what it emitted');
 }
 
+/** Marks the hand-written part at the end of docs/benchmarks.md: a run rewrites what is above it and keeps the rest. */
+const KEPT = '<!-- written by hand: npm run bench keeps everything below this line -->';
+
 const results: CaseResult[] = [];
 const failures: string[] = [];
 for (const [name, file, ...args] of CASES) {
@@ -116,9 +119,6 @@ mkdirSync(join(ROOT, 'docs'), { recursive: true });
 writeFileSync(resolve(ROOT, flags.out), markdown + keptNotes(resolve(ROOT, flags.out)));
 console.log(`\n${markdown}\nwritten to ${flags.out}`);
 process.exitCode = failures.length ? 1 : 0;
-
-/** Marks the hand-written part at the end of docs/benchmarks.md: a run rewrites what is above it and keeps the rest. */
-const KEPT = '<!-- written by hand: npm run bench keeps everything below this line -->';
 
 function keptNotes(path: string): string {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
