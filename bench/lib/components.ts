@@ -81,7 +81,7 @@ const OWN: readonly (readonly [string, Component])[] = [
   ['nlu/stopwords.', 'features'],
   ['nlu/classifier.', 'scoring'],
   ['nlu/softmax.', 'scoring'],
-  ['nlu/threshold.', 'scoring'],
+  ['eval/threshold.', 'scoring'],
   ['nlu/smalltalk.', 'small talk'],
   ['nlu/', 'understanding, other'],
   ['render/', 'TwiML'],

@@ -3,9 +3,9 @@ import { Command, Option } from 'commander';
 import { projectRoot } from '../config.js';
 import { LineError } from '../errors.js';
 import { clincFaq, loadClinc, type ClincQuery, type ClincSplit } from '../eval/clinc.js';
-import { accuracyAt, paperThreshold, type Accuracy, type Verdict } from '../nlu/threshold.js';
+import { accuracyAt, paperThreshold, type Accuracy, type Verdict } from '../eval/threshold.js';
 import { createClassifier, type Classifier } from '../nlu/classifier.js';
-import { calibrate, type Calibration } from '../nlu/calibrate.js';
+import { calibrate, type Calibration } from '../editor/calibrate.js';
 import { GENERAL_SET, readLabelledSet } from '../eval/general-set.js';
 
 /** The paper's Table 2, oos-threshold scheme: in-scope accuracy / out-of-scope recall on test, %. */

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import { LineError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
-import { calibrate } from '../nlu/calibrate.js';
+import { calibrate } from '../editor/calibrate.js';
 import { GENERAL_SET, readLabelledSet } from '../eval/general-set.js';
 
 const pct = (r: number): string => `${(100 * r).toFixed(1)}%`;

@@ -4,11 +4,11 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { LineError } from '../errors.js';
 import { describeIssue } from '../faq/build.js';
-import { importSource } from '../faq/import.js';
+import { importSource } from '../editor/import.js';
 import { readFaqText } from '../faq/load.js';
 import { entrySchema, faqFileSchema, smallTalkSchema, type FaqFile } from '../faq/schema.js';
-import { parseSource } from '../faq/source-format.js';
-import { formatFaqFile } from '../faq/yaml-file.js';
+import { parseSource } from '../editor/source-format.js';
+import { formatFaqFile } from '../editor/yaml-file.js';
 
 const program = new Command('faq:import')
   .description('Convert an FAQ export (TOPIC/QUESTION/ANSWER blocks) into the FAQ data file, keeping the phrasings of entries already there.')

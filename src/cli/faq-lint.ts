@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { LineError } from '../errors.js';
 import { buildFaq } from '../faq/build.js';
-import { countProblems, lintFaq, type LintReport } from '../faq/lint.js';
+import { countProblems, lintFaq, type LintReport } from '../editor/lint.js';
 
 const program = new Command('faq:lint')
   .description('Check the FAQ data file: phrasing collisions, empty fields, characters outside GSM-7, and how each answer goes out by SMS.')

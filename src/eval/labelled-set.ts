@@ -1,7 +1,12 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LineError } from '../errors.js';
-import type { Labelled } from '../nlu/calibrate.js';
+
+/** One labelled question: `expect` is an entry id, or undefined when the FAQ does not cover it. */
+export interface Labelled {
+  readonly text: string;
+  readonly expect?: string;
+}
 
 const id = z.string().min(1);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildFaq } from '../../src/faq/build.js';
-import { formatFaqFile } from '../../src/faq/yaml-file.js';
+import { formatFaqFile } from '../../src/editor/yaml-file.js';
 import { faqFileSchema } from '../../src/faq/schema.js';
-import { crossValidate } from '../../src/nlu/calibrate.js';
+import { crossValidate } from '../../src/editor/calibrate.js';
 import { createClassifier } from '../../src/nlu/classifier.js';
 import { backupZones, faqYaml, insurance } from '../fixtures/faq/faq-yaml.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureSpace, namedFeatures } from '../../src/nlu/features.js';
 import { trainSoftmax, type Sparse } from '../../src/nlu/softmax.js';
-import { accuracyAt, paperThreshold, type Verdict } from '../../src/nlu/threshold.js';
+import { accuracyAt, paperThreshold, type Verdict } from '../../src/eval/threshold.js';
 
 const vec = (pairs: [number, number][]): Sparse => ({ index: Int32Array.from(pairs.map((p) => p[0])), value: Float64Array.from(pairs.map((p) => p[1])) });
 

@@ -1,4 +1,4 @@
-import { lintFaq, type LintProblem } from '../../faq/lint.js';
+import { lintFaq, type LintProblem } from '../../editor/lint.js';
 import type { Faq } from '../../faq/model.js';
 import type { Line } from '../../line.js';
 import { smsMessages } from '../../render/sms.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { FaqFile } from './schema.js';
+import type { FaqFile } from '../faq/schema.js';
 
 const HEADER = `# The FAQ the line answers from. Edit freely; the line validates this file at start and on reload.
 # Format: faq-data/README.md. Answers are given exactly as written here; phrasings teach the line

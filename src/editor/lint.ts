@@ -1,6 +1,6 @@
 import { nonGsmCharacters, toGsm7 } from '../render/gsm.js';
 import { measureSms, type SmsMeasure } from '../render/measure.js';
-import type { Faq } from './model.js';
+import type { Faq } from '../faq/model.js';
 
 /** error: the line misbehaves until fixed. warning: costs money or reads oddly. info: for the record. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countProblems, lintFaq, phrasingKey } from '../src/faq/lint.js';
-import { SAMPLE_ENTRIES, sampleFaq, sampleYaml, type SampleEntry } from './render/sample-faq.js';
+import { countProblems, lintFaq, phrasingKey } from '../../src/editor/lint.js';
+import { SAMPLE_ENTRIES, sampleFaq, sampleYaml, type SampleEntry } from '../render/sample-faq.js';
 
 const withEntry = (id: string, change: Partial<SampleEntry>) => SAMPLE_ENTRIES.map((e) => (e.id === id ? { ...e, ...change } : e));
 const six = (...first: string[]) => [...first, 'one', 'two', 'three', 'four', 'five', 'six'].slice(0, 6);

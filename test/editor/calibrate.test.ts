@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFaq } from '../../src/faq/build.js';
-import { bestThreshold, crossValidate, rates, scoreAll, type Scored } from '../../src/nlu/calibrate.js';
+import { bestThreshold, crossValidate, rates, scoreAll, type Scored } from '../../src/editor/calibrate.js';
 import { backupZones, faqYaml, insurance } from '../fixtures/faq/faq-yaml.js';
 
 const faq = buildFaq(

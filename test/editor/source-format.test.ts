@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineError } from '../../src/errors.js';
-import { cleanText, parseSource } from '../../src/faq/source-format.js';
+import { cleanText, parseSource } from '../../src/editor/source-format.js';
 import { repoRoot } from '../fixtures/faq/faq-yaml.js';
 
 const SEED = path.resolve(repoRoot, 'faq-data/source/twilio-faq.txt');

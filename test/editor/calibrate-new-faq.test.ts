@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { foldOf } from '../../src/nlu/calibrate.js';
+import { foldOf } from '../../src/editor/calibrate.js';
 import { backupZones, faqYaml, insurance, repoRoot } from '../fixtures/faq/faq-yaml.js';
 
 const run = promisify(execFile);

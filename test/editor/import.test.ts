@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFaq } from '../../src/faq/build.js';
-import { importSource } from '../../src/faq/import.js';
+import { importSource } from '../../src/editor/import.js';
 import type { FaqFile } from '../../src/faq/schema.js';
-import { parseSource } from '../../src/faq/source-format.js';
-import { formatFaqFile } from '../../src/faq/yaml-file.js';
+import { parseSource } from '../../src/editor/source-format.js';
+import { formatFaqFile } from '../../src/editor/yaml-file.js';
 import { repoRoot, sixPhrasings } from '../fixtures/faq/faq-yaml.js';
 
 const SEED = path.resolve(repoRoot, 'faq-data/source/twilio-faq.txt');

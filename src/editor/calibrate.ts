@@ -1,12 +1,7 @@
 import type { Faq } from '../faq/model.js';
-import { accuracyAt, type Verdict } from './threshold.js';
-import { createClassifier, type Classification, type ClassifierOptions } from './classifier.js';
-
-/** One labelled question: `expect` is an entry id, or undefined when the FAQ does not cover it. */
-export interface Labelled {
-  readonly text: string;
-  readonly expect?: string;
-}
+import type { Labelled } from '../eval/labelled-set.js';
+import { accuracyAt, type Verdict } from '../eval/threshold.js';
+import { createClassifier, type Classification, type ClassifierOptions } from '../nlu/classifier.js';
 
 /** What a question scored: the best entry (if any), its score, and whether the other gates let it answer. */
 export type Scored = Verdict;

@@ -1,6 +1,6 @@
 import { toGsm7 } from '../render/gsm.js';
 import type { SourceBlock, SourceDocument } from './source-format.js';
-import { understandingSchema, type FaqFile, type FaqFileEntry, type SourceQuestion } from './schema.js';
+import { understandingSchema, type FaqFile, type FaqFileEntry, type SourceQuestion } from '../faq/schema.js';
 
 export interface ImportReport {
   readonly file: FaqFile;
