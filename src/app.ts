@@ -1,11 +1,12 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { batched } from './channels/batch.js';
 import { smsHandler } from './channels/sms.js';
+import { STATUS_PATH, statusCallbackUrl, statusHandler, withStatusCallback } from './channels/status.js';
 import { restCredentials, twilioTextSender, type TextSender } from './channels/text-sender.js';
 import { voiceRoutes } from './channels/voice.js';
 import type { Config } from './config.js';
 import { createConsole } from './console/index.js';
-import { answerErrorsWith, errorHandler } from './http/errors.js';
+import { answerErrorsWith, EMPTY_TWIML, errorHandler } from './http/errors.js';
 import { formParser, requireForm } from './http/form.js';
 import { requireTwilioSignature } from './http/signature.js';
 import type { Line } from './line.js';
@@ -70,7 +71,9 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /sms.\n');
   });
   const credentials = restCredentials(config);
-  const sender = textSender ?? (credentials ? twilioTextSender(credentials) : undefined);
+  const rest = textSender ?? (credentials ? twilioTextSender(credentials) : undefined);
+  // with PUBLIC_URL, Twilio posts each text's delivery status to /status (logged, failures counted)
+  const sender = rest && withStatusCallback(rest, statusCallbackUrl(config.publicUrl));
   app.use(
     voiceRoutes({
       line,
@@ -84,6 +87,10 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
       webhook,
     }),
   );
+  app.post(STATUS_PATH, webhook(() => EMPTY_TWIML), statusHandler({ logger, metrics }));
+  app.all(STATUS_PATH, (_req, res) => {
+    res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts delivery statuses to /status.\n');
+  });
   app.get('/', (_req, res) => {
     res.type('text/plain').send('Twilio FAQ line: POST /sms, POST /voice\n');
   });

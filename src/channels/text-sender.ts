@@ -5,6 +5,8 @@ export interface OutgoingText {
   readonly to: string;
   readonly from: string;
   readonly body: string;
+  /** Where Twilio posts the text's delivery statuses (queued, sent, delivered, failed, ...): the line's /status. */
+  readonly statusCallback?: string;
 }
 
 /** Sends texts; the voice line's only outside effect. Tests inject a fake. */
@@ -36,12 +38,13 @@ export const SEND_TIMEOUT_MS = 4000;
  * A sender using Twilio's REST API (`client.messages.create`). The `twilio` package (its REST
  * client costs about 85 ms to load) is imported on the first text, not at start.
  */
-export function twilioTextSender(credentials: RestCredentials, timeoutMs = SEND_TIMEOUT_MS): TextSender {
+export function twilioTextSender(credentials: RestCredentials, timeoutMs = SEND_TIMEOUT_MS, httpClient?: object): TextSender {
   type Client = Awaited<ReturnType<typeof load>>;
   let client: Promise<Client> | undefined;
   async function load() {
     const { default: twilio } = await import('twilio');
-    return twilio(credentials.username, credentials.password, { accountSid: credentials.accountSid, timeout: timeoutMs });
+    // httpClient: tests give one that records the REST request instead of sending it
+    return twilio(credentials.username, credentials.password, { accountSid: credentials.accountSid, timeout: timeoutMs, ...(httpClient ? { httpClient: httpClient as never } : {}) });
   }
   return {
     async send(text) {
@@ -50,7 +53,8 @@ export function twilioTextSender(credentials: RestCredentials, timeoutMs = SEND_
         throw err;
       });
       const rest = await client;
-      await withTimeout(rest.messages.create({ to: text.to, from: text.from, body: text.body }), timeoutMs);
+      const status = text.statusCallback ? { statusCallback: text.statusCallback } : {};
+      await withTimeout(rest.messages.create({ to: text.to, from: text.from, body: text.body, ...status }), timeoutMs);
     },
   };
 }
