@@ -15,7 +15,6 @@ import { closeConnectionsWhenDraining, createReadiness, healthRoutes, type Readi
 import { createMetrics, metricsHandler, type Metrics } from './ops/metrics.js';
 import { countedSender, requireMetricsToken } from './ops/metrics-access.js';
 import { createRateLimiter, smsRateLimit, type RateLimiter } from './ops/rate-limit.js';
-import { renderSmsTwiml } from './render/sms.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -63,7 +62,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
   // The webhooks come first: most requests are theirs, and every route before them costs each one a match.
   app.post(
     '/sms',
-    webhook(() => renderSmsTwiml({ kind: 'apology' }, line().faq).twiml),
+    webhook(() => line().smsTwiml({ kind: 'apology' }).twiml),
     smsLimit,
     batched(smsHandler({ line, logger, logUtterances: config.logUtterances })),
   );

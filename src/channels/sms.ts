@@ -4,7 +4,6 @@ import { outcomeOf } from '../dialog/reply.js';
 import { formFields } from '../http/form.js';
 import type { Line } from '../line.js';
 import type { Logger } from '../log.js';
-import { renderSmsTwiml } from '../render/sms.js';
 import { recordTurn, textChannel } from './turn.js';
 
 /**
@@ -29,7 +28,7 @@ export function smsHandler(options: SmsOptions): RequestHandler {
     const input: TextInput = { text: clip(fields.Body ?? ''), numMedia: Number(fields.NumMedia) || 0 };
     const line = options.line();
     const reply = line.reply(input);
-    const { twiml, messages } = renderSmsTwiml(reply, line.faq);
+    const { twiml, messages } = line.smsTwiml(reply);
     const score = scoreOf(reply);
     const channel = textChannel(fields.From);
     recordTurn(res, { channel, outcome: outcomeOf(reply), ...score });

@@ -2,13 +2,12 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { callOutcome, type CallDecision, type CallReply } from '../dialog/call-reply.js';
 import { decodeCallState, encodeCallState, type CallState } from '../dialog/call-state.js';
 import { startCall, type CallInput, type CallSettings } from '../dialog/call-turn.js';
-import type { Faq } from '../faq/model.js';
 import { formFields } from '../http/form.js';
 import { rawQuery } from '../http/shape.js';
-import { createLine, type Line } from '../line.js';
+import type { Line } from '../line.js';
 import type { Logger } from '../log.js';
 import { smsMessages } from '../render/sms.js';
-import { renderCallTwiml, renderVoiceError, type VoiceSettings } from '../render/voice.js';
+import { renderVoiceError, type VoiceSettings } from '../render/voice.js';
 import type { TextSender } from './text-sender.js';
 import { recordTurn } from './turn.js';
 
@@ -41,7 +40,7 @@ export interface VoiceOptions {
 export function voiceRoutes(options: VoiceOptions): Router {
   const router = Router();
   const webhook = options.webhook(() => renderVoiceError(options.settings));
-  router.post(VOICE_PATH, ...webhook, (req, res) => answer(req, res, options, voiceLine(options.line()), startCall()));
+  router.post(VOICE_PATH, ...webhook, (req, res) => answer(req, res, options, options.line(), startCall()));
   router.post(TURN_PATH, ...webhook, async (req, res) => {
     const query = rawQuery(req.originalUrl);
     const state = decodeCallState(new URLSearchParams(query));
@@ -51,7 +50,7 @@ export function voiceRoutes(options: VoiceOptions): Router {
       return;
     }
     const fields = formFields(req.body);
-    const line = voiceLine(options.line());
+    const line = options.line();
     const settings: CallSettings = {
       texting: options.sender !== undefined && isPhone(fields.From) && isPhone(fields.To),
       maxTurns: options.maxTurns,
@@ -70,12 +69,10 @@ export function voiceRoutes(options: VoiceOptions): Router {
 }
 
 /** Render the decision as TwiML, record the turn and write one log line. */
-function answer(req: Request, res: Response, options: VoiceOptions, line: VoiceLine, decision: CallDecision, texting = false, input?: CallInput): void {
+function answer(req: Request, res: Response, options: VoiceOptions, line: Line, decision: CallDecision, texting = false, input?: CallInput): void {
   const started = performance.now();
   const fields = formFields(req.body);
-  const { twiml, says, hangup } = renderCallTwiml(decision, {
-    faq: line.faq,
-    book: line.voice,
+  const { twiml, says, hangup } = line.callTwiml(decision, {
     texting,
     maxTexts: MAX_TEXTS_PER_CALL,
     settings: options.settings,
@@ -143,18 +140,4 @@ function round(score: number): number {
 /** An E.164 phone number, the only kind a text can go to or come from (not "client:", "sip:" or "anonymous"). */
 function isPhone(value: string | undefined): boolean {
   return value !== undefined && /^\+[1-9]\d{6,14}$/.test(value);
-}
-
-type VoiceLine = Line & Required<Pick<Line, 'call' | 'voice'>>;
-const rebuilt = new WeakMap<Faq, VoiceLine>();
-
-/** The line's voice side. createLine always has it; a line made another way gets one built from its FAQ, once. */
-function voiceLine(line: Line): VoiceLine {
-  if (line.call && line.voice) return line as VoiceLine;
-  let built = rebuilt.get(line.faq);
-  if (!built) {
-    built = createLine(line.faq) as VoiceLine;
-    rebuilt.set(line.faq, built);
-  }
-  return built;
 }

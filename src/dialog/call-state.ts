@@ -29,6 +29,9 @@ export interface CallState {
   readonly menu?: CallMenu;
 }
 
+/** Topics or questions read on one keypad page (keys 1-8; 9 is "more", 0 the topics). */
+export const MENU_PAGE = 8;
+
 export const CALL_START: CallState = Object.freeze({ turn: 0, misses: 0, silences: 0, texts: 0 });
 
 const MAX_COUNT = 9999;

@@ -1,7 +1,7 @@
 import type { Entry, Faq, Topic } from '../faq/model.js';
 import type { LanguageGuard } from '../nlu/language.js';
 import type { CallDecision, CallReply, MissReason } from './call-reply.js';
-import { CALL_START, type CallMenu, type CallState } from './call-state.js';
+import { CALL_START, MENU_PAGE, type CallMenu, type CallState } from './call-state.js';
 import { commandOf, spokenDigit, spokenWords, withoutHesitations } from './call-words.js';
 import { understand, type Understanding } from './understand.js';
 
@@ -15,14 +15,19 @@ export interface CallInput {
   readonly confidence?: number;
 }
 
+/** What the decision needs of the spoken answers: their pages, with or without the offer to text a link. */
+export interface SpokenAnswers {
+  answer(entry: Entry, texting: boolean): { readonly pages: readonly unknown[] };
+}
+
 /** The per-call settings and per-FAQ facts the decision needs. */
 export interface CallContext {
   readonly faq: Faq;
   readonly nlu: Understanding;
   /** Tells a transcript in another language, which gets that language's apology and a reprompt. */
   readonly language?: LanguageGuard;
-  /** How many pages the entry's spoken answer has. */
-  readonly pages: (entry: Entry) => number;
+  /** The FAQ's answers as spoken (the line's voice book): how many pages each has. */
+  readonly spoken: SpokenAnswers;
   /** The caller can be texted (REST credentials, phone numbers on both ends). */
   readonly texting: boolean;
   /** Turns after the greeting before the line says goodbye. */
@@ -36,12 +41,13 @@ export interface CallContext {
 /** What a call's turn depends on besides the FAQ: from the configuration and the call itself. */
 export type CallSettings = Pick<CallContext, 'texting' | 'maxTurns' | 'maxTexts' | 'minConfidence'>;
 
+/** What a call's turn depends on from the FAQ: built once with the line. */
+export type CallFacts = Omit<CallContext, keyof CallSettings>;
+
 /** Misunderstood turns in a row that get the apology and a reprompt; the next gets the keypad menu. */
 export const MAX_REPROMPTS = 2;
 /** Silent turns in a row before the goodbye. */
 export const MAX_SILENCES = 2;
-/** Topics or questions read on one keypad page (keys 1-8; 9 is "more", 0 the topics). */
-export const MENU_PAGE = 8;
 /** The longest transcript considered; a recogniser never writes more for one question. */
 const MAX_SPEECH = 500;
 
@@ -159,7 +165,7 @@ function understood(text: string, state: CallState, base: CallState, ctx: CallCo
 }
 
 function answer(entry: Entry, page: number, score: number | undefined, base: CallState, ctx: CallContext): Decided {
-  const pages = Math.max(1, ctx.pages(entry));
+  const pages = Math.max(1, ctx.spoken.answer(entry, ctx.texting).pages.length);
   const at = Math.min(page, pages - 1);
   const next: CallState = { ...base, misses: 0, entry: entry.number, ...(at + 1 < pages ? { page: at + 1 } : {}) };
   return [{ kind: 'answer', entry, page: at, pages, ...(score === undefined ? {} : { score }) }, next];

@@ -1,7 +1,7 @@
 import { makeSpeller } from './spelling.js';
 import { compileSynonyms } from './synonyms.js';
 import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
-import { MAX_WORD_LENGTH, readUntagged, readWords, tagAlone, type Word } from './wink.js';
+import { createWordReader, MAX_WORD_LENGTH, type Word, type WordReader } from './wink.js';
 
 /** An utterance reduced to what the classifier compares. */
 export interface Analysis {
@@ -32,13 +32,17 @@ export interface Analyzer {
    * spoken questions) that changes no answer, and it saves most of the work of reading.
    */
   analyze(text: string, tagged?: (stem: string) => boolean): Analysis;
+  /** The types of the named entities in a text (DATE, MONEY, EMAIL, ...), read by the same reader. */
+  entityTypes(text: string): string[];
 }
 
 /**
  * Build the analysis pipeline for one FAQ: clean-up, spelled letters, the FAQ's synonyms,
- * wink-nlp words, and spelling correction towards the FAQ's vocabulary.
+ * wink-nlp words, and spelling correction towards the FAQ's vocabulary. It reads with its own
+ * wink-nlp reader (`reader`), so no two analyzers share a lexicon or a cache.
  */
-export function createAnalyzer(synonyms: Readonly<Record<string, readonly string[]>>, trainingTexts: readonly string[]): Analyzer {
+export function createAnalyzer(synonyms: Readonly<Record<string, readonly string[]>>, trainingTexts: readonly string[], reader: WordReader = createWordReader()): Analyzer {
+  const { readWords, readUntagged, tagAlone } = reader;
   const rewrite = compileSynonyms(synonyms, (s) => expandShorthand(cleanText(s)));
   const prepare = (text: string, known: (w: string) => boolean): string =>
     rewrite(expandShorthand(joinSpelledLetters(cleanText(text), known)));
@@ -95,5 +99,6 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
       }
       return { content, unknown, words, naming, normals, names };
     },
+    entityTypes: reader.entityTypes,
   };
 }

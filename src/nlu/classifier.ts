@@ -5,7 +5,6 @@ import { explainScan, type Explanation, type Scan } from './explain.js';
 import { trainSoftmax, type Sparse } from './softmax.js';
 import { detailsAsked, detailsGiven, type Detail } from './detail.js';
 import { otherSubject, subjectProfile, type OtherSubject } from './subject.js';
-import { entityTypes } from './wink.js';
 
 export interface Match {
   readonly entry: Entry;
@@ -161,7 +160,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const vocabulary = new Set(faqTexts.flatMap((t) => nlu.analyze(t).normals));
   const profile = subjectProfile(faqTexts, faq.name, (w) => vocabulary.has(w));
   const given = entries.map((e, i) => {
-    const d = detailsGiven(entityTypes(e.answer));
+    const d = detailsGiven(nlu.entityTypes(e.answer));
     for (const t of asked[i] ?? []) for (const x of detailsAsked(t.toLowerCase())) d.add(x);
     return d;
   });

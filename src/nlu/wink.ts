@@ -21,30 +21,7 @@ export interface Word {
  */
 const MAX_NEW_WORDS = 50_000;
 const WORD_TYPES = new Set(['word', 'number']);
-
-let nlp: WinkMethods;
-let firstUnknownId = 0;
-/**
- * Stems by wink's id for the token's text: the Porter stemmer is the dearest step of reading an
- * utterance, and a line hears the same few hundred words again and again. Bounded like the lexicon.
- */
-const stems = new Map<number, string>();
-
-/**
- * The words of each space-separated piece of text wink-nlp has read, without their parts of speech.
- * Its tokenizer splits on spaces first and reads each piece on its own, so a piece always gives the
- * same words (checked on 6,800 texts); only the part-of-speech tagger looks across pieces.
- */
-const pieces = new Map<string, readonly Word[]>();
 const MAX_PIECES = 50_000;
-
-function fresh(): void {
-  nlp = winkNLP(model, ['sbd', 'pos']);
-  stems.clear();
-  // The first word it has never seen gets the first id after the model's own lexicon.
-  firstUnknownId = nlp.readDoc('qzqzqxv').tokens().out(nlp.its.uniqueId)[0] as number;
-}
-fresh();
 
 /**
  * Longer runs of letters are cut to this (the longest English words have about 30): wink-nlp's
@@ -54,88 +31,122 @@ fresh();
 export const MAX_WORD_LENGTH = 40;
 const OVERLONG = new RegExp(`\\S{${MAX_WORD_LENGTH + 1},}`, 'g');
 
-/** Tokens of a lower-case text: words and numbers only, punctuation and symbols dropped. */
-export function readWords(text: string): Word[] {
-  const tokens = nlp.readDoc(text.replace(OVERLONG, (w) => w.slice(0, MAX_WORD_LENGTH))).tokens();
-  const its = nlp.its;
-  // Whole columns at once: far cheaper than asking token by token.
-  const types = tokens.out(its.type) as string[];
-  const ids = tokens.out(its.uniqueId) as number[];
-  const normals = tokens.out(its.normal) as string[];
-  const tags = tokens.out(its.pos) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const values = tokens.out(its.value) as string[];
-  const words: Word[] = [];
-  // The pieces of the text as wink split it, to remember each piece's words.
-  const read: { text: string; words: Word[] }[] = [];
-  let newest = 0;
-  for (let i = 0; i < types.length; i++) {
-    if (i === 0 || spaces[i] !== '') read.push({ text: '', words: [] });
-    const piece = read[read.length - 1] as { text: string; words: Word[] };
-    piece.text += values[i] as string;
-    if (!WORD_TYPES.has(types[i] as string)) continue;
-    const id = ids[i] as number;
-    newest = Math.max(newest, id);
-    let stem = stems.get(id);
-    if (stem === undefined) {
-      // wink's own types do not fit its stem helper under strict mode.
-      stem = tokens.itemAt(i).out(its.stem as unknown as ItsFunction<string>);
-      stems.set(id, stem);
+/**
+ * One wink-nlp reader and the words it remembers. Each line (each classifier) has its own, so two
+ * lines in one process share no lexicon or cache: nothing here lives at module level.
+ */
+export interface WordReader {
+  /** Tokens of a lower-case text: words and numbers only, punctuation and symbols dropped. */
+  readWords(text: string): Word[];
+  /**
+   * A word's part of speech when read on its own: what the tagger thinks it most likely is, without
+   * context. For questions read from remembered pieces; remembered, up to MAX_PIECES words.
+   */
+  tagAlone(normal: string): string;
+  /**
+   * The words of a text from pieces read before, without parts of speech (`pos` is ''): no wink-nlp
+   * document is built. Undefined when a piece is new, or the text is not pieces joined by single spaces.
+   */
+  readUntagged(text: string): Word[] | undefined;
+  /**
+   * The types of the named entities wink-nlp finds in a text (DATE, MONEY, EMAIL, ...). For answers,
+   * once per FAQ: its own instance, so the questions' reader keeps its cheaper pipe.
+   */
+  entityTypes(text: string): string[];
+}
+
+export function createWordReader(): WordReader {
+  let nlp: WinkMethods;
+  let firstUnknownId = 0;
+  /**
+   * Stems by wink's id for the token's text: the Porter stemmer is the dearest step of reading an
+   * utterance, and a line hears the same few hundred words again and again. Bounded like the lexicon.
+   */
+  const stems = new Map<number, string>();
+  /**
+   * The words of each space-separated piece of text wink-nlp has read, without their parts of speech.
+   * Its tokenizer splits on spaces first and reads each piece on its own, so a piece always gives the
+   * same words (checked on 6,800 texts); only the part-of-speech tagger looks across pieces.
+   */
+  const pieces = new Map<string, readonly Word[]>();
+  const alone = new Map<string, string>();
+  let entityReader: WinkMethods | undefined;
+
+  const fresh = (): void => {
+    nlp = winkNLP(model, ['sbd', 'pos']);
+    stems.clear();
+    // The first word it has never seen gets the first id after the model's own lexicon.
+    firstUnknownId = nlp.readDoc('qzqzqxv').tokens().out(nlp.its.uniqueId)[0] as number;
+  };
+  fresh();
+
+  const readWords = (text: string): Word[] => {
+    const tokens = nlp.readDoc(text.replace(OVERLONG, (w) => w.slice(0, MAX_WORD_LENGTH))).tokens();
+    const its = nlp.its;
+    // Whole columns at once: far cheaper than asking token by token.
+    const types = tokens.out(its.type) as string[];
+    const ids = tokens.out(its.uniqueId) as number[];
+    const normals = tokens.out(its.normal) as string[];
+    const tags = tokens.out(its.pos) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const values = tokens.out(its.value) as string[];
+    const words: Word[] = [];
+    // The pieces of the text as wink split it, to remember each piece's words.
+    const read: { text: string; words: Word[] }[] = [];
+    let newest = 0;
+    for (let i = 0; i < types.length; i++) {
+      if (i === 0 || spaces[i] !== '') read.push({ text: '', words: [] });
+      const piece = read[read.length - 1] as { text: string; words: Word[] };
+      piece.text += values[i] as string;
+      if (!WORD_TYPES.has(types[i] as string)) continue;
+      const id = ids[i] as number;
+      newest = Math.max(newest, id);
+      let stem = stems.get(id);
+      if (stem === undefined) {
+        // wink's own types do not fit its stem helper under strict mode.
+        stem = tokens.itemAt(i).out(its.stem as unknown as ItsFunction<string>);
+        stems.set(id, stem);
+      }
+      const normal = normals[i] as string;
+      const word = { normal, stem, pos: tags[i] as string, stop: STOP_WORDS.has(normal), unknown: id >= firstUnknownId };
+      words.push(word);
+      piece.words.push({ ...word, pos: '' });
     }
-    const normal = normals[i] as string;
-    const word = { normal, stem, pos: tags[i] as string, stop: STOP_WORDS.has(normal), unknown: id >= firstUnknownId };
-    words.push(word);
-    piece.words.push({ ...word, pos: '' });
-  }
-  // Remember the pieces only when they are exactly the text split at its spaces.
-  if (read.map((p) => p.text).join(' ') === text) {
-    if (pieces.size + read.length > MAX_PIECES) pieces.clear();
-    for (const p of read) pieces.set(p.text, p.words);
-  }
-  if (newest - firstUnknownId > MAX_NEW_WORDS) fresh();
-  return words;
-}
+    // Remember the pieces only when they are exactly the text split at its spaces.
+    if (read.map((p) => p.text).join(' ') === text) {
+      if (pieces.size + read.length > MAX_PIECES) pieces.clear();
+      for (const p of read) pieces.set(p.text, p.words);
+    }
+    if (newest - firstUnknownId > MAX_NEW_WORDS) fresh();
+    return words;
+  };
 
-const alone = new Map<string, string>();
-
-/**
- * A word's part of speech when read on its own: what the tagger thinks it most likely is, without
- * context. For questions read from remembered pieces; remembered, up to MAX_PIECES words.
- */
-export function tagAlone(normal: string): string {
-  let pos = alone.get(normal);
-  if (pos === undefined) {
-    pos = readWords(normal)[0]?.pos ?? '';
-    if (alone.size >= MAX_PIECES) alone.clear();
-    alone.set(normal, pos);
-  }
-  return pos;
-}
-
-/**
- * The words of a text from pieces read before, without parts of speech (`pos` is ''): no wink-nlp
- * document is built. Undefined when a piece is new, or the text is not pieces joined by single spaces.
- */
-export function readUntagged(text: string): Word[] | undefined {
-  const words: Word[] = [];
-  let from = 0;
-  for (;;) {
-    const to = text.indexOf(' ', from);
-    const known = pieces.get(to < 0 ? text.slice(from) : text.slice(from, to));
-    if (known === undefined) return undefined;
-    for (const w of known) words.push(w);
-    if (to < 0) return words;
-    from = to + 1;
-  }
-}
-
-let entityReader: WinkMethods | undefined;
-
-/**
- * The types of the named entities wink-nlp finds in a text (DATE, MONEY, EMAIL, ...). For answers,
- * once per FAQ: its own instance, so the questions' reader keeps its cheaper pipe.
- */
-export function entityTypes(text: string): string[] {
-  entityReader ??= winkNLP(model, ['sbd', 'ner']);
-  return entityReader.readDoc(text).entities().out(entityReader.its.type) as string[];
+  return {
+    readWords,
+    tagAlone(normal) {
+      let pos = alone.get(normal);
+      if (pos === undefined) {
+        pos = readWords(normal)[0]?.pos ?? '';
+        if (alone.size >= MAX_PIECES) alone.clear();
+        alone.set(normal, pos);
+      }
+      return pos;
+    },
+    readUntagged(text) {
+      const words: Word[] = [];
+      let from = 0;
+      for (;;) {
+        const to = text.indexOf(' ', from);
+        const known = pieces.get(to < 0 ? text.slice(from) : text.slice(from, to));
+        if (known === undefined) return undefined;
+        for (const w of known) words.push(w);
+        if (to < 0) return words;
+        from = to + 1;
+      }
+    },
+    entityTypes(text) {
+      entityReader ??= winkNLP(model, ['sbd', 'ner']);
+      return entityReader.readDoc(text).entities().out(entityReader.its.type) as string[];
+    },
+  };
 }

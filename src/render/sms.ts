@@ -54,24 +54,29 @@ export function smsMessages(texts: readonly string[]): string[] {
 /**
  * The TwiML answering an inbound SMS: one <Message> per part; `silent` gives an empty
  * `<Response/>` (Twilio handles opt-out keywords, and a reply to an opted-out number fails).
- * The builder escapes &, < and >.
+ * The builder escapes &, < and >. Renders afresh on every call: a line keeps its renderings in
+ * `createSmsRenderer`.
  */
 export function renderSmsTwiml(reply: Reply, faq: Faq): SmsTwiml {
-  const key = renderedKey(reply);
-  if (key === undefined) return render(reply, faq);
-  let byReply = rendered.get(faq);
-  if (!byReply) rendered.set(faq, (byReply = new Map()));
-  let out = byReply.get(key);
-  if (!out) byReply.set(key, (out = render(reply, faq)));
-  return out;
+  return render(reply, faq);
 }
 
 /**
- * Each FAQ's rendered replies, made once on first use: a reply's TwiML depends on the FAQ and the
+ * One FAQ's SMS replies, each rendered once on first use: a reply's TwiML depends on the FAQ and the
  * reply only, never on what was asked, so an answer is normalised, split and built into TwiML once
- * per FAQ (not per message). At most one per entry, topic and fixed reply; a reloaded FAQ starts afresh.
+ * per line (not per message). At most one per entry, topic and fixed reply; the line owns the
+ * renderer, so a reloaded FAQ (a new line) starts afresh and two lines share nothing.
  */
-const rendered = new WeakMap<Faq, Map<unknown, SmsTwiml>>();
+export function createSmsRenderer(faq: Faq): (reply: Reply) => SmsTwiml {
+  const rendered = new Map<unknown, SmsTwiml>();
+  return (reply) => {
+    const key = renderedKey(reply);
+    if (key === undefined) return render(reply, faq);
+    let out = rendered.get(key);
+    if (!out) rendered.set(key, (out = render(reply, faq)));
+    return out;
+  };
+}
 
 /** What a reply's TwiML depends on besides the FAQ; undefined for `clarify` and several answers (any combination), which are not kept. */
 function renderedKey(reply: Reply): unknown {

@@ -1,6 +1,5 @@
 import type { CallReply } from '../dialog/call-reply.js';
-import type { CallState } from '../dialog/call-state.js';
-import { MENU_PAGE } from '../dialog/call-turn.js';
+import { MENU_PAGE, type CallState } from '../dialog/call-state.js';
 import type { Entry, Faq } from '../faq/model.js';
 import { uncoveredText } from './sms.js';
 import type { VoiceBook } from './voice-book.js';

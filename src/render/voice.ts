@@ -26,35 +26,46 @@ export interface VoiceTwiml {
 }
 
 /**
- * Rendered turns by what they say and where they go next, per FAQ's voice book: a call's turns are
- * made of the book's fixed sentences and a few dozen action URLs, so most turns were rendered
- * before. The builder then runs once per distinct turn instead of on every request.
- */
-const rendered = new WeakMap<object, Map<string, VoiceTwiml>>();
-const MAX_RENDERED = 2_000;
-
-/**
  * The TwiML of one voice turn. A turn that goes on speaks its lead, then listens with
  * <Gather input="speech dtmf" speechTimeout="auto"> around its note and prompt (no speechModel:
  * Twilio rejects it with "auto"), then, if nothing was heard, <Redirect>s to the same action URL,
  * which the next turn reads as silence. A turn that ends says goodbye and <Hangup/>s. No <Say>
- * is longer than SAY_MAX_CHARS. The builder escapes &, < and >.
+ * is longer than SAY_MAX_CHARS. The builder escapes &, < and >. Renders afresh on every call: a
+ * line keeps its renderings in `createCallRenderer`.
  */
 export function renderCallTwiml(decision: CallDecision, view: CallView): VoiceTwiml {
+  const { words, ends, action } = plan(decision, view);
+  return build(words, ends, action, view);
+}
+
+const MAX_RENDERED = 2_000;
+
+/**
+ * One line's voice turns, rendered once by what they say and where they go next: a call's turns are
+ * made of the voice book's fixed sentences and a few dozen action URLs, so most turns were rendered
+ * before. The builder then runs once per distinct turn instead of on every request. The line owns
+ * the renderer: two lines share nothing.
+ */
+export function createCallRenderer(): (decision: CallDecision, view: CallView) => VoiceTwiml {
+  const rendered = new Map<string, VoiceTwiml>();
+  return (decision, view) => {
+    const { words, ends, action } = plan(decision, view);
+    const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt, words.noteSay]);
+    let twiml = rendered.get(key);
+    if (!twiml) {
+      twiml = build(words, ends, action, view);
+      if (rendered.size >= MAX_RENDERED) rendered.clear();
+      rendered.set(key, twiml);
+    }
+    return twiml;
+  };
+}
+
+function plan(decision: CallDecision, view: CallView): { words: Spoken; ends: boolean; action: string } {
   const { reply, next, last } = decision;
   const words = spokenReply(reply, next, view);
   const ends = words.hangup || last;
-  const action = ends ? '' : view.action(next);
-  const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt, words.noteSay]);
-  let cache = rendered.get(view.book);
-  if (!cache) rendered.set(view.book, (cache = new Map()));
-  let twiml = cache.get(key);
-  if (!twiml) {
-    twiml = build(words, ends, action, view);
-    if (cache.size >= MAX_RENDERED) cache.clear();
-    cache.set(key, twiml);
-  }
-  return twiml;
+  return { words, ends, action: ends ? '' : view.action(next) };
 }
 
 function build(words: Spoken, ends: boolean, action: string, view: CallView): VoiceTwiml {

@@ -7,10 +7,9 @@ import { smsMessages } from '../helpers/twiml.js';
 
 /** A line that records what it was asked and gives a fixed reply (or throws). */
 async function spyLine(reply: Reply | Error): Promise<Line & { inputs: TextInput[] }> {
-  const { faq } = await realLine();
   const inputs: TextInput[] = [];
   return {
-    faq,
+    ...(await realLine()),
     inputs,
     reply(input) {
       inputs.push(input);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_WORD_LENGTH, readUntagged, readWords } from '../../src/nlu/wink.js';
+import { createWordReader, MAX_WORD_LENGTH } from '../../src/nlu/wink.js';
+
+const { readWords, readUntagged } = createWordReader();
 
 /** A made-up word of letters only, distinct for each n: "zqbx", "zqcx", ... */
 const madeUp = (n: number): string => `zq${n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))}x`;
@@ -65,5 +67,15 @@ describe('readUntagged', () => {
     readWords('backups stored');
     expect(readUntagged('backups  stored')).toBeUndefined();
     expect(readUntagged(' backups')).toBeUndefined();
+  });
+});
+
+describe('createWordReader', () => {
+  it('gives each reader its own memory: a text one reader read is new to another', () => {
+    const first = createWordReader();
+    const second = createWordReader();
+    first.readWords('where are backups kept');
+    expect(first.readUntagged('where are backups kept')).toBeDefined();
+    expect(second.readUntagged('where are backups kept')).toBeUndefined();
   });
 });

@@ -36,9 +36,8 @@ describe('GET /readyz', () => {
   });
 
   it('answers 503 naming the problem when the line cannot answer', async () => {
-    const { faq } = await realLine();
     const broken: Line = {
-      faq,
+      ...(await realLine()),
       reply: () => {
         throw new Error('classifier not built');
       },

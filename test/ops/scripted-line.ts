@@ -7,10 +7,11 @@ import { realLine } from '../helpers/app.js';
  * "answer <n> <score>", "apology <score>", "clarify", anything else is help.
  */
 export async function scriptedLine(): Promise<Line> {
-  const { faq } = await realLine();
+  const real = await realLine();
+  const { faq } = real;
   const entry = (n: string | undefined) => faq.entries[Number(n) - 1] ?? faq.entries[0]!;
   return {
-    faq,
+    ...real,
     reply({ text }): Reply {
       const [kind, a, b] = text.split(' ');
       if (kind === 'answer') return { kind: 'answer', entry: entry(a), score: Number(b) };

@@ -11,6 +11,7 @@ const cloud = faq.topics.find((t) => t.name === 'Cloud Security');
 const cases: Array<[string, Reply, typeof faq]> = [
   ['sms-answer.xml', { kind: 'answer', entry: entryOf(faq, 'business-continuity-plan'), score: 0.8 }, faq],
   ['sms-answer-two-parts.xml', { kind: 'answer', entry: entryOf(longFaq, 'long-answer'), score: 0.8 }, longFaq],
+  ['sms-answer-several.xml', { kind: 'answer', entry: entryOf(faq, 'business-continuity-plan'), score: 0.8, more: [entryOf(faq, 'legal-language-for-bcp')], uncovered: ['what is the best pizza in Naples'] }, faq],
   ['sms-apology.xml', { kind: 'apology' }, faq],
   ['sms-clarify.xml', { kind: 'clarify', options: [entryOf(faq, 'legal-language-for-bcp'), entryOf(faq, 'business-continuity-plan')] }, faq],
   ['sms-help.xml', { kind: 'help' }, faq],

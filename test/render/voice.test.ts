@@ -3,7 +3,7 @@ import type { CallDecision, CallReply } from '../../src/dialog/call-reply.js';
 import { CALL_START, type CallState } from '../../src/dialog/call-state.js';
 import { encodeCallState } from '../../src/dialog/call-state.js';
 import { createVoiceBook } from '../../src/render/voice-book.js';
-import { renderCallTwiml, renderVoiceError, type CallView } from '../../src/render/voice.js';
+import { createCallRenderer, renderCallTwiml, renderVoiceError, type CallView } from '../../src/render/voice.js';
 import { expectGolden } from './golden.js';
 import { entryOf, SAMPLE_ENTRIES, sampleFaq, sentences } from './sample-faq.js';
 import { allSays, parseVoiceTwiml } from '../voice/call.js';
@@ -42,6 +42,11 @@ const cases: Array<[string, CallDecision, boolean]> = [
   ['voice-silence.xml', decision({ kind: 'silence' }, at(1, { silences: 1 })), false],
   ['voice-goodbye.xml', decision({ kind: 'goodbye', reason: 'caller' }, at(2)), false],
   ['voice-goodbye-silence.xml', decision({ kind: 'goodbye', reason: 'silence' }, at(2, { silences: 2 })), false],
+  ['voice-listen-yes.xml', decision({ kind: 'listen', reason: 'yes' }, at(2)), false],
+  ['voice-listen-no.xml', decision({ kind: 'listen', reason: 'no' }, at(2)), false],
+  ['voice-listen-no-more.xml', decision({ kind: 'listen', reason: 'no-more' }, at(2, { entry: bcp.number })), false],
+  ['voice-goodbye-limit.xml', decision({ kind: 'goodbye', reason: 'limit' }, at(21), true), false],
+  ['voice-answer-several.xml', decision({ kind: 'answer', entry: bcp, page: 0, pages: 1, score: 0.8, before: [entryOf(faq, 'legal-language-for-bcp')], uncovered: ['what is the best pizza in Naples'] }, at(1, { entry: bcp.number })), false],
   ['voice-last-turn.xml', decision({ kind: 'answer', entry: bcp, page: 0, pages: 1, score: 0.8 }, at(20, { entry: bcp.number }), true), false],
 ];
 
@@ -84,6 +89,15 @@ describe('renderCallTwiml', () => {
     const entry = entryOf(odd, 'business-continuity-plan');
     const { twiml } = renderCallTwiml(decision({ kind: 'answer', entry, page: 0, pages: 1, score: 1 }, at(1, { entry: 1 })), { ...view(), faq: odd, book: oddBook });
     expect(twiml).toContain('>Ask R&amp;D when needed.</Say>');
+  });
+
+  it("keeps a line's rendered turns: the same turn twice is rendered once, and another line renders its own", () => {
+    const mine = createCallRenderer();
+    const first = mine(cases[1]![1], view());
+    expect(mine(cases[1]![1], view())).toBe(first);
+    const theirs = createCallRenderer()(cases[1]![1], view());
+    expect(theirs).not.toBe(first);
+    expect(theirs).toEqual(first);
   });
 
   it('answers an unexpected failure with an apology and <Hangup/>', () => {

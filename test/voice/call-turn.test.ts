@@ -24,7 +24,7 @@ function classify(text: string): Classification {
 const ctx: CallContext = {
   faq,
   nlu: { classifier: { classify, options: { ...defaultOptions, threshold: 0.5 } }, smallTalk: (t) => (t === 'hi' ? 'greeting' : t === 'help' ? 'help' : undefined) },
-  pages: (entry) => (entry.id === 'business-continuity-plan' ? 3 : 1),
+  spoken: { answer: (entry) => ({ pages: Array.from({ length: entry.id === 'business-continuity-plan' ? 3 : 1 }) }) },
   texting: true,
   maxTurns: 20,
   maxTexts: 3,
