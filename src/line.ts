@@ -12,6 +12,7 @@ import { createSmallTalkMatcher } from './nlu/smalltalk.js';
 import { createSmsRenderer, type SmsTwiml } from './render/sms.js';
 import { createCallRenderer, type CallView, type VoiceTwiml } from './render/voice.js';
 import { createVoiceBook, type VoiceBook } from './render/voice-book.js';
+import { createWhatsAppRenderer } from './render/whatsapp.js';
 
 /** What a voice turn's TwiML depends on besides the line: the call's settings and where the next turn goes. */
 export type CallTurnView = Omit<CallView, 'faq' | 'book'>;
@@ -32,6 +33,8 @@ export interface Line {
   readonly voice: VoiceBook;
   /** A texted reply's TwiML and messages, each distinct reply rendered once per line. */
   smsTwiml(reply: Reply): SmsTwiml;
+  /** The same reply for a WhatsApp sender (src/render/whatsapp.ts), each distinct reply rendered once per line. */
+  whatsappTwiml(reply: Reply): SmsTwiml;
   /** A voice turn's TwiML and what it says, each distinct turn rendered once per line. */
   callTwiml(decision: CallDecision, view: CallTurnView): VoiceTwiml;
   /** For the operator's console: the entries that competed for a question and the words they share. */
@@ -55,6 +58,7 @@ export function createLine(faq: Faq): Line {
     call: (input, state, settings) => decideCallTurn(input, state, { ...facts, ...settings }),
     voice,
     smsTwiml: createSmsRenderer(faq),
+    whatsappTwiml: createWhatsAppRenderer(faq),
     callTwiml: (decision, view) => renderCall(decision, { ...view, faq, book: voice }),
     explain: nlu.classifier.explain,
   };

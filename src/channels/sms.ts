@@ -28,9 +28,9 @@ export function smsHandler(options: SmsOptions): RequestHandler {
     const input: TextInput = { text: clip(fields.Body ?? ''), numMedia: Number(fields.NumMedia) || 0 };
     const line = options.line();
     const reply = line.reply(input);
-    const { twiml, messages } = line.smsTwiml(reply);
-    const score = scoreOf(reply);
     const channel = textChannel(fields.From);
+    const { twiml, messages } = channel === 'whatsapp' ? line.whatsappTwiml(reply) : line.smsTwiml(reply);
+    const score = scoreOf(reply);
     recordTurn(res, { channel, outcome: outcomeOf(reply), ...score });
     res.type('text/xml').send(twiml);
     logger.info(

@@ -79,7 +79,7 @@ export function createSmsRenderer(faq: Faq): (reply: Reply) => SmsTwiml {
 }
 
 /** What a reply's TwiML depends on besides the FAQ; undefined for `clarify` and several answers (any combination), which are not kept. */
-function renderedKey(reply: Reply): unknown {
+export function renderedKey(reply: Reply): unknown {
   switch (reply.kind) {
     case 'answer':
       return reply.more || reply.uncovered ? undefined : reply.entry;
@@ -122,13 +122,13 @@ function apologyText(faq: Faq): string {
  * "3) Legal language for BCP": the number people text, then the question. Under a topic the entry
  * is listed in through `also`, the question as that topic asks it.
  */
-function item(entry: Entry, topic?: string): string {
+export function item(entry: Entry, topic?: string): string {
   const asked = entry.topic === topic ? undefined : entry.also.find((a) => a.topic === topic)?.question;
   return `${entry.number}) ${label(asked ?? entry.question)}`;
 }
 
 /** A question or name inside a list: without its own closing punctuation. */
-function label(text: string): string {
+export function label(text: string): string {
   return text.trim().replace(/[\s.?!:;,]+$/, '');
 }
 

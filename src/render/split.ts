@@ -13,6 +13,8 @@ export interface SplitOptions {
   readonly maxChars?: number;
   /** Most parts. Twilio's limit: 10 <Message> verbs answer one message. */
   readonly maxParts?: number;
+  /** False: no " (1/3)" numbering, and each part as full as it can be (WhatsApp: no segments to balance). */
+  readonly numbered?: boolean;
 }
 
 /** Ends the last part when a text needs more than `maxParts` parts. */
@@ -60,6 +62,12 @@ export function splitMessage(text: string, options: SplitOptions = {}): string[]
   if (clean.length <= maxChars) return [clean];
   const breaks = findBreaks(clean);
   if (maxParts <= 1) return [truncated(clean, breaks, 0, maxChars)];
+  if (options.numbered === false) {
+    const parts = cut(clean, breaks, maxChars);
+    if (parts.length <= maxParts) return parts.map((p) => clean.slice(p.start, p.end));
+    const kept = parts.slice(0, maxParts - 1).map((p) => clean.slice(p.start, p.end));
+    return [...kept, truncated(clean, breaks, parts[maxParts - 1]?.start ?? 0, maxChars)];
+  }
 
   const maxDigits = String(maxParts).length;
   for (let digits = 1; digits <= maxDigits; digits++) {

@@ -77,6 +77,7 @@ export interface SmsFieldOptions extends Parties {
 /** Every field Twilio posts for one inbound SMS (no media). */
 export function smsFields(options: SmsFieldOptions): Fields {
   const sid = options.messageSid ?? newSid('SM');
+  if (options.from.startsWith('whatsapp:')) return whatsappFields(options, sid);
   return {
     MessageSid: sid,
     SmsSid: sid,
@@ -90,6 +91,29 @@ export function smsFields(options: SmsFieldOptions): Fields {
     Body: options.body,
     NumMedia: '0',
     NumSegments: String(new SegmentedMessage(options.body).segmentsCount),
+    SmsStatus: 'received',
+    ApiVersion: API_VERSION,
+  };
+}
+
+/**
+ * What Twilio posts for an inbound WhatsApp message: the sender's profile name and WhatsApp ID
+ * (`ProfileName`, `WaId`), no location fields, and one segment (WhatsApp has none).
+ */
+function whatsappFields(options: SmsFieldOptions, sid: string): Fields {
+  return {
+    MessageSid: sid,
+    SmsSid: sid,
+    SmsMessageSid: sid,
+    AccountSid: options.accountSid,
+    ...(options.messagingServiceSid ? { MessagingServiceSid: options.messagingServiceSid } : {}),
+    From: options.from,
+    To: options.to,
+    Body: options.body,
+    NumMedia: '0',
+    NumSegments: '1',
+    ProfileName: 'Simulated Texter',
+    WaId: options.from.replace(/^whatsapp:\+?/, ''),
     SmsStatus: 'received',
     ApiVersion: API_VERSION,
   };

@@ -64,7 +64,7 @@ async function textTurns(send: WebhookClient, options: SessionOptions, bodies: r
   for (const body of bodies) {
     if (io.echo) io.write(formatSent(body));
     const messages = await sendText(logged, body, { ...options, url });
-    io.write(formatReceived(messages));
+    io.write(formatReceived(messages, options.from.startsWith('whatsapp:')));
   }
 }
 

@@ -11,12 +11,16 @@ export function formatSent(body: string): string {
   return label('you', body);
 }
 
-/** What the phone shows for one inbound SMS's answer: each message and how it is billed. */
-export function formatReceived(messages: readonly PhoneMessage[]): string {
+/**
+ * What the phone shows for one inbound SMS's answer: each message and how it is billed. On WhatsApp
+ * (`whatsapp`) a message is billed as one, whatever its length or characters: no encoding or segments.
+ */
+export function formatReceived(messages: readonly PhoneMessage[], whatsapp = false): string {
   if (messages.length === 0) return label('line', '(no reply: the answer was an empty <Response/>)');
   return messages
     .map((m) => {
       const media = m.media.map((url) => `\n${INDENT}[media ${url}]`).join('');
+      if (whatsapp) return `${label('line', m.body)}${media}\n${INDENT}[${m.chars} characters, WhatsApp]`;
       const plural = m.segments === 1 ? 'segment' : 'segments';
       return `${label('line', m.body)}${media}\n${INDENT}[${m.chars} characters, ${m.encoding}, ${m.segments} ${plural}]`;
     })

@@ -43,6 +43,16 @@ describe('against the real line in-process (--local)', () => {
   });
   afterAll(() => local.close());
 
+  it('texts from a WhatsApp number as Twilio does and shows the unnumbered WhatsApp parts, without segments', async () => {
+    const io = scripted([]);
+    await runSms({ ...as(local.url), from: 'whatsapp:+15551234567', to: 'whatsapp:+15557654321' }, 'covid', io);
+    const shown = io.out.slice(1).join('\n');
+    const parts = [...shown.matchAll(/\[(\d+) characters, WhatsApp\]/g)];
+    expect(parts.length).toBe(2);
+    expect(shown).not.toMatch(/segment|GSM-7|UCS-2|\(1\/2\)/);
+    expect(shown).toContain('Twilio’s');
+  });
+
   it('texts a question and shows the FAQ answer with its characters, encoding and segments', async () => {
     const io = scripted([]);
     await runSms(as(local.url), 'Where are backups stored?', io);

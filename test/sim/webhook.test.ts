@@ -54,6 +54,13 @@ describe('smsFields', () => {
     expect(fields.MessagingServiceSid).toBe(`MG${'2'.repeat(32)}`);
   });
 
+  it('sends a WhatsApp message as Twilio does: ProfileName and WaId, no location fields, one segment', () => {
+    const fields = smsFields({ ...parties, from: 'whatsapp:+14155551567', to: 'whatsapp:+15557654321', body: 'é’'.repeat(40) });
+    expect(fields).toMatchObject({ From: 'whatsapp:+14155551567', To: 'whatsapp:+15557654321', WaId: '14155551567', NumSegments: '1', SmsStatus: 'received' });
+    expect(fields.ProfileName).toBeTruthy();
+    expect(Object.keys(fields).filter((k) => /City|State|Zip|Country/.test(k))).toEqual([]);
+  });
+
   it('leaves location fields empty for numbers it cannot place, as Twilio does', () => {
     expect(smsFields({ ...parties, from: '+447700900123', body: 'x' })).toMatchObject({ FromCity: '', FromZip: '', FromCountry: 'GB' });
   });
