@@ -1,27 +1,20 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { callOutcome, type CallDecision, type CallReply } from '../dialog/call-reply.js';
+import { Router, type RequestHandler } from 'express';
 import { decodeCallState, encodeCallState, type CallState } from '../dialog/call-state.js';
-import { startCall, type CallInput, type CallSettings } from '../dialog/call-turn.js';
+import type { CallInput } from '../dialog/call-turn.js';
 import { formFields } from '../http/form.js';
 import { rawQuery } from '../http/shape.js';
 import type { Line } from '../line.js';
-import type { Logger } from '../log.js';
-import { smsMessages } from '../render/sms.js';
 import { renderVoiceError, type VoiceSettings } from '../render/voice.js';
+import { callStart, callTurn, type CallOptions, type Texter } from '../turn/call.js';
 import type { TextSender } from './text-sender.js';
-import { recordTurn } from './turn.js';
+import { sendTurn, type TurnLog } from './turn.js';
 
 /** Where Twilio posts an incoming call (the number's Voice URL), and each turn after it. */
 export const VOICE_PATH = '/voice';
 export const TURN_PATH = '/voice/turn';
-/** Texts one call may send. */
-export const MAX_TEXTS_PER_CALL = 3;
 
-export interface VoiceOptions {
+export interface VoiceOptions extends TurnLog {
   readonly line: () => Line;
-  readonly logger: Logger;
-  /** False keeps what callers say out of the log lines. */
-  readonly logUtterances: boolean;
   readonly settings: VoiceSettings;
   readonly maxTurns: number;
   readonly minConfidence: number;
@@ -36,12 +29,17 @@ export interface VoiceOptions {
   readonly webhook: (twiml: () => string) => RequestHandler[];
 }
 
-/** POST /voice starts a call; POST /voice/turn answers each turn. Only HTTP here: decisions and words are elsewhere. */
+/** POST /voice starts a call; POST /voice/turn answers each turn. Only HTTP here: form -> input, turn -> TwiML. */
 export function voiceRoutes(options: VoiceOptions): Router {
   const router = Router();
   const webhook = options.webhook(() => renderVoiceError(options.settings));
-  router.post(VOICE_PATH, ...webhook, (req, res) => answer(req, res, options, options.line(), startCall()));
+  const call: CallOptions = { ...options, action: (state: CallState) => `${TURN_PATH}?${encodeCallState(state)}` };
+  const ids = (fields: Readonly<Record<string, string>>) => ({ callSid: fields.CallSid, from: fields.From });
+  router.post(VOICE_PATH, ...webhook, (req, res) => {
+    sendTurn(res, callStart(options.line(), call), options, 'voice', ids(formFields(req.body)), performance.now());
+  });
   router.post(TURN_PATH, ...webhook, async (req, res) => {
+    const started = performance.now();
     const query = rawQuery(req.originalUrl);
     const state = decodeCallState(new URLSearchParams(query));
     if (options.strictState && encodeCallState(state) !== query) {
@@ -50,56 +48,13 @@ export function voiceRoutes(options: VoiceOptions): Router {
       return;
     }
     const fields = formFields(req.body);
-    const line = options.line();
-    const settings: CallSettings = {
-      texting: options.sender !== undefined && isPhone(fields.From) && isPhone(fields.To),
-      maxTurns: options.maxTurns,
-      maxTexts: MAX_TEXTS_PER_CALL,
-      minConfidence: options.minConfidence,
-    };
-    const input = callInput(fields);
-    const decision = line.call(input, state, settings);
-    const reply = decision.reply.kind === 'text' ? await textAnswer(decision.reply, fields, options) : decision.reply;
-    answer(req, res, options, line, { ...decision, reply }, settings.texting, input);
+    const result = await callTurn(options.line(), callInput(fields), state, call, texter(fields, options));
+    sendTurn(res, result, options, 'voice', ids(fields), started);
   });
   router.all([VOICE_PATH, TURN_PATH], (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /voice.\n');
   });
   return router;
-}
-
-/** Render the decision as TwiML, record the turn and write one log line. */
-function answer(req: Request, res: Response, options: VoiceOptions, line: Line, decision: CallDecision, texting = false, input?: CallInput): void {
-  const started = performance.now();
-  const fields = formFields(req.body);
-  const { twiml, says, hangup } = line.callTwiml(decision, {
-    texting,
-    maxTexts: MAX_TEXTS_PER_CALL,
-    settings: options.settings,
-    action: (state: CallState) => `${TURN_PATH}?${encodeCallState(state)}`,
-  });
-  const outcome = callOutcome(decision.reply);
-  const scored = scoreOf(decision.reply);
-  recordTurn(res, { channel: 'voice', outcome, ...scored });
-  res.type('text/xml').send(twiml);
-  options.logger.info(
-    {
-      callSid: fields.CallSid,
-      channel: 'voice',
-      outcome,
-      ...scored,
-      turn: decision.next.turn,
-      says: says.length,
-      ...(hangup ? { hangup } : {}),
-      latencyMs: Math.round((performance.now() - started) * 10) / 10,
-      from: fields.From,
-      // keys pressed can be a phone or card number: only their count unless utterances are logged
-      ...(input?.digits ? (options.logUtterances ? { digits: input.digits.slice(0, 20) } : { keys: input.digits.length }) : {}),
-      ...(input?.confidence !== undefined ? { confidence: input.confidence } : {}),
-      ...(options.logUtterances && input?.speech ? { speech: input.speech.slice(0, 500) } : {}),
-    },
-    'voice',
-  );
 }
 
 /** Form fields -> what Twilio heard. A Confidence that is not a number from 0 to 1 is ignored. */
@@ -113,31 +68,23 @@ export function callInput(fields: Readonly<Record<string, string>>): CallInput {
   };
 }
 
-/** Send the entry's full written answer, split as SMS replies are, from the number called to the caller. */
-async function textAnswer(reply: Extract<CallReply, { kind: 'text' }>, fields: Readonly<Record<string, string>>, options: VoiceOptions): Promise<CallReply> {
+/** Texts from the number called to the caller, when both are phone numbers and the line can send; failures logged. */
+function texter(fields: Readonly<Record<string, string>>, options: VoiceOptions): Texter | undefined {
   const { sender, logger } = options;
-  if (!sender || !fields.From || !fields.To) return { kind: 'texted', entry: reply.entry, ok: false };
-  try {
-    for (const body of smsMessages([reply.entry.answer])) await sender.send({ to: fields.From, from: fields.To, body });
-    return { kind: 'texted', entry: reply.entry, ok: true };
-  } catch (err) {
-    logger.child({ callSid: fields.CallSid }).error({ err: { message: (err as Error)?.message, code: (err as { code?: unknown })?.code }, entry: reply.entry.id }, 'could not text the answer');
-    return { kind: 'texted', entry: reply.entry, ok: false };
-  }
-}
-
-function scoreOf(reply: CallReply): { entry?: string; score?: number } {
-  if (reply.kind === 'answer') return reply.score === undefined ? { entry: reply.entry.id } : { entry: reply.entry.id, score: round(reply.score) };
-  if (reply.kind === 'apology' && reply.nearest) return { entry: reply.nearest.entry.id, score: round(reply.nearest.score) };
-  if (reply.kind === 'texted') return { entry: reply.entry.id };
-  return {};
-}
-
-function round(score: number): number {
-  return Math.round(score * 1000) / 1000;
+  const { From: to, To: from } = fields;
+  if (!sender || !isPhone(to) || !isPhone(from)) return undefined;
+  return async (bodies, entry) => {
+    try {
+      for (const body of bodies) await sender.send({ to, from, body });
+      return true;
+    } catch (err) {
+      logger.child({ callSid: fields.CallSid }).error({ err: { message: (err as Error)?.message, code: (err as { code?: unknown })?.code }, entry }, 'could not text the answer');
+      return false;
+    }
+  };
 }
 
 /** An E.164 phone number, the only kind a text can go to or come from (not "client:", "sip:" or "anonymous"). */
-function isPhone(value: string | undefined): boolean {
+function isPhone(value: string | undefined): value is string {
   return value !== undefined && /^\+[1-9]\d{6,14}$/.test(value);
 }

@@ -8,7 +8,7 @@ import { LineError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
 import { createAggregator } from '../report/aggregate.js';
 import { NO_TEXTS, TABLES, toCsv, toMarkdown, type TableName } from '../report/format.js';
-import { turnOf } from '../report/turns.js';
+import { turnOf } from '../turn/record.js';
 import { createTimeline } from '../console/timeline.js';
 import { unansweredDocument } from '../console/unanswered.js';
 

@@ -1,20 +1,16 @@
 import type { RequestHandler } from 'express';
 import { recordedTurn } from '../channels/turn.js';
-import { formFields } from '../http/form.js';
+import type { Turn } from '../turn/record.js';
 
-/** One webhook turn as the console keeps it: what the line decided, and what was asked unless LOG_UTTERANCES=false. */
-export interface RecentTurn {
+/**
+ * One webhook turn as the console keeps it: the turn's record (its `text` never kept with
+ * LOG_UTTERANCES=false), WhatsApp shown as texts, numbered and timed.
+ */
+export interface RecentTurn extends Omit<Turn, 'channel'> {
   readonly seq: number;
   /** ISO time the turn was answered. */
   readonly time: string;
   readonly channel: 'sms' | 'voice';
-  readonly outcome: string;
-  readonly entry?: string;
-  readonly score?: number;
-  /** Texted words or the caller's transcript; never kept with LOG_UTTERANCES=false. */
-  readonly text?: string;
-  /** Keys the caller pressed (voice). */
-  readonly digits?: string;
   /** The console's own tag for a turn it sent, to show the turn's explanation beside its reply. */
   readonly tag?: string;
 }
@@ -51,18 +47,14 @@ export function createRecentTurns(options: { readonly capacity: number; readonly
     res.once('finish', () => {
       const turn = recordedTurn(res);
       if (!turn) return;
-      const fields = formFields(req.body);
-      const text = turn.channel === 'voice' ? fields.SpeechResult : fields.Body;
+      const { text, ...rest } = turn;
       const tag = req.get(TAG_HEADER);
       add({
+        ...rest,
         seq: ++seq,
         time: now().toISOString(),
         channel: turn.channel === 'voice' ? 'voice' : 'sms', // the console shows WhatsApp texts as texts
-        outcome: turn.outcome,
-        ...(turn.entry !== undefined ? { entry: turn.entry } : {}),
-        ...(turn.score !== undefined ? { score: turn.score } : {}),
-        ...(keepText && text ? { text: text.slice(0, 1600) } : {}),
-        ...(fields.Digits ? { digits: fields.Digits.slice(0, 40) } : {}),
+        ...(keepText && text ? { text } : {}),
         ...(tag ? { tag: tag.slice(0, 64) } : {}),
       });
     });

@@ -3,6 +3,7 @@ import type { Faq } from '../faq/model.js';
 import type { Line } from '../line.js';
 import type { CandidateView, WhyView } from './api-types.js';
 import type { RecentTurn } from './recent.js';
+import { round } from '../turn/record.js';
 
 /** Why a turn went the way it did: the outcome the webhook recorded, the rule behind it, and the entries that competed. */
 export function whyOf(turn: RecentTurn, line: Line): WhyView {
@@ -88,7 +89,3 @@ const CALL_RULES: Readonly<Record<string, string>> = {
   'silence goodbye': 'Nothing was heard again: the line says goodbye and hangs up.',
   limit: 'The call reached VOICE_MAX_TURNS: the line says goodbye and hangs up.',
 };
-
-function round(score: number): number {
-  return Math.round(score * 1000) / 1000;
-}

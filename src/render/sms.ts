@@ -43,10 +43,15 @@ export function smsTexts(reply: Reply, faq: Faq): string[] {
  * reply kind has at most one text.
  */
 export function smsMessages(texts: readonly string[]): string[] {
+  return partsOf(texts, (text, room) => splitMessage(toGsm7(text), { maxParts: room }));
+}
+
+/** Each text split by `split` into at most `room` parts, every text promised one, at most 10 parts in all. */
+export function partsOf(texts: readonly string[], split: (text: string, room: number) => string[]): string[] {
   const messages: string[] = [];
   texts.forEach((text, i) => {
     const room = SMS_MAX_MESSAGES - messages.length - (texts.length - i - 1);
-    if (room >= 1) messages.push(...splitMessage(toGsm7(text), { maxParts: room }));
+    if (room >= 1) messages.push(...split(text, room));
   });
   return messages;
 }
@@ -68,18 +73,23 @@ export function renderSmsTwiml(reply: Reply, faq: Faq): SmsTwiml {
  * renderer, so a reloaded FAQ (a new line) starts afresh and two lines share nothing.
  */
 export function createSmsRenderer(faq: Faq): (reply: Reply) => SmsTwiml {
+  return keptRenderings((reply) => render(reply, faq));
+}
+
+/** `render`, with each reply that has a `renderedKey` rendered once and kept (by the caller's renderer). */
+export function keptRenderings(render: (reply: Reply) => SmsTwiml): (reply: Reply) => SmsTwiml {
   const rendered = new Map<unknown, SmsTwiml>();
   return (reply) => {
     const key = renderedKey(reply);
-    if (key === undefined) return render(reply, faq);
+    if (key === undefined) return render(reply);
     let out = rendered.get(key);
-    if (!out) rendered.set(key, (out = render(reply, faq)));
+    if (!out) rendered.set(key, (out = render(reply)));
     return out;
   };
 }
 
 /** What a reply's TwiML depends on besides the FAQ; undefined for `clarify` and several answers (any combination), which are not kept. */
-export function renderedKey(reply: Reply): unknown {
+function renderedKey(reply: Reply): unknown {
   switch (reply.kind) {
     case 'answer':
       return reply.more || reply.uncovered ? undefined : reply.entry;
@@ -98,7 +108,11 @@ export function renderedKey(reply: Reply): unknown {
 }
 
 function render(reply: Reply, faq: Faq): SmsTwiml {
-  const messages = smsMessages(smsTexts(reply, faq));
+  return messagesTwiml(smsMessages(smsTexts(reply, faq)));
+}
+
+/** One <Message> per body (none: an empty `<Response/>`), frozen, as a renderer keeps it. */
+export function messagesTwiml(messages: string[]): SmsTwiml {
   const response = new MessagingResponse();
   for (const body of messages) response.message(body);
   return Object.freeze({ twiml: response.toString(), messages: Object.freeze(messages) });

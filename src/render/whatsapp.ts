@@ -1,8 +1,7 @@
-import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
 import type { Reply } from '../dialog/reply.js';
 import type { Faq } from '../faq/model.js';
-import { item, label, renderedKey, smsTexts, type SmsTwiml } from './sms.js';
-import { SMS_MAX_CHARS, SMS_MAX_MESSAGES, splitMessage } from './split.js';
+import { item, keptRenderings, label, messagesTwiml, partsOf, smsTexts, type SmsTwiml } from './sms.js';
+import { SMS_MAX_CHARS, splitMessage } from './split.js';
 
 /**
  * Replies to WhatsApp senders (From `whatsapp:+1...`), through the same `/sms` webhook. Twilio's
@@ -33,12 +32,7 @@ export function whatsappTexts(reply: Reply, faq: Faq): string[] {
 
 /** Each text in parts of at most 1,600 characters, unnumbered, at most 10 parts in all. */
 export function whatsappMessages(texts: readonly string[]): string[] {
-  const messages: string[] = [];
-  texts.forEach((text, i) => {
-    const room = SMS_MAX_MESSAGES - messages.length - (texts.length - i - 1);
-    if (room >= 1) messages.push(...splitMessage(text, { maxChars: SMS_MAX_CHARS, maxParts: room, numbered: false }));
-  });
-  return messages;
+  return partsOf(texts, (text, room) => splitMessage(text, { maxChars: SMS_MAX_CHARS, maxParts: room, numbered: false }));
 }
 
 /** The TwiML answering a WhatsApp message, rendered afresh (a line keeps its renderings in createWhatsAppRenderer). */
@@ -48,21 +42,11 @@ export function renderWhatsAppTwiml(reply: Reply, faq: Faq): SmsTwiml {
 
 /** One FAQ's WhatsApp replies, each rendered once on first use and owned by the line, as createSmsRenderer's. */
 export function createWhatsAppRenderer(faq: Faq): (reply: Reply) => SmsTwiml {
-  const rendered = new Map<unknown, SmsTwiml>();
-  return (reply) => {
-    const key = renderedKey(reply);
-    if (key === undefined) return render(reply, faq);
-    let out = rendered.get(key);
-    if (!out) rendered.set(key, (out = render(reply, faq)));
-    return out;
-  };
+  return keptRenderings((reply) => render(reply, faq));
 }
 
 function render(reply: Reply, faq: Faq): SmsTwiml {
-  const messages = whatsappMessages(whatsappTexts(reply, faq));
-  const response = new MessagingResponse();
-  for (const body of messages) response.message(body);
-  return Object.freeze({ twiml: response.toString(), messages: Object.freeze(messages) });
+  return messagesTwiml(whatsappMessages(whatsappTexts(reply, faq)));
 }
 
 /** WhatsApp's bold; a name that has an asterisk of its own is left as it is. */

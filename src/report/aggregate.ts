@@ -1,4 +1,4 @@
-import type { LoggedTurn } from './turns.js';
+import type { LoggedTurn } from '../turn/record.js';
 
 /** Outcomes that answer a question; the apology rate is apologies over these. */
 const QUESTIONS = new Set(['answered', 'apology', 'clarify']);

@@ -31,7 +31,7 @@ describe('the recent-turns buffer', () => {
     const recent = createRecentTurns({ capacity: 3, keepText: true });
     for (let i = 0; i < 5; i++) {
       const listeners: Array<() => void> = [];
-      const res = { once: (_: string, f: () => void) => listeners.push(f), locals: { turn: { channel: 'sms', outcome: `o${i}` } } };
+      const res = { once: (_: string, f: () => void) => listeners.push(f), locals: { turn: { channel: 'sms', outcome: `o${i}`, text: `q${i}` } } };
       recent.feed({ body: { Body: `q${i}` }, get: () => undefined } as never, res as never, () => undefined);
       listeners.forEach((f) => f());
     }

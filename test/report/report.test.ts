@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAggregator, normalise, type Report } from '../../src/report/aggregate.js';
 import { csvField, NO_TEXTS, toCsv, toMarkdown } from '../../src/report/format.js';
-import { turnOf } from '../../src/report/turns.js';
+import { turnOf } from '../../src/turn/record.js';
 
 /** A log line as the SMS channel writes it. */
 function sms(fields: Record<string, unknown>): string {
