@@ -59,6 +59,36 @@ function standardOutput(): DestinationStream {
   return stdout;
 }
 
+/**
+ * Call `done` once standard output has written every line given to it (at once if it has). pino's
+ * `logger.flush(cb)` does not wait (its stream has no minimum length, so it calls back at once), and
+ * exiting with a write in flight lets pino's exit hook write the later lines first. Never calls back
+ * while stdout cannot take more (closed or full): pair it with a timeout and abandonStandardOutput.
+ */
+export function whenStandardOutputWritten(done: () => void): void {
+  // SonicBoom's own state: a write in flight, or bytes waiting for one; 'drain' once both are done
+  const stream = stdout as unknown as { _writing?: unknown; _len?: unknown; once(event: 'drain', listener: () => void): void } | undefined;
+  if (!stream || (stream._writing !== true && !stream._len)) {
+    done();
+    return;
+  }
+  stream.once('drain', done);
+}
+
+/**
+ * Give up on standard output: what is still buffered is dropped and nothing more is written. For an
+ * exit that cannot wait any longer with stdout closed or full (its reader stopped reading): pino's exit
+ * hook flushes synchronously and retries a full pipe forever, so without this the process never exits.
+ * (pino does the same itself when the pipe is broken, EPIPE.)
+ */
+export function abandonStandardOutput(): void {
+  if (!stdout) return;
+  const stream = stdout as unknown as { write: () => boolean; flush: (cb?: () => void) => void; flushSync: () => void };
+  stream.write = () => true;
+  stream.flush = (cb) => void (cb && process.nextTick(cb));
+  stream.flushSync = () => undefined;
+}
+
 let lastMs = -1;
 let lastTime = '';
 

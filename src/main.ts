@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { consoleUrl } from './console/index.js';
 import { LineError } from './errors.js';
-import { createLogger, type Logger } from './log.js';
+import { abandonStandardOutput, createLogger, whenStandardOutputWritten, type Logger } from './log.js';
 import { createReadiness } from './ops/health.js';
 import { createMetrics } from './ops/metrics.js';
 import { createFaqReloader } from './ops/reload.js';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     if (err instanceof LineError) logger.fatal({ code: err.code }, err.describe());
     else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') logger.fatal(`${(err as Error).message}\n  hint: stop the other server or set PORT`);
     else logger.fatal({ err }, 'the line could not start');
-    exit(logger, 1, 2000);
+    exit(1, 2000);
   }
 }
 
@@ -89,7 +89,7 @@ function closeOnSignals(server: Server, logger: Logger, limitMs: number, stoppin
     setImmediate(() => {
       void drain(server, { timeoutMs: limitMs, logger }).then((finished) => {
         if (finished) logger.info('stopped');
-        exit(logger, finished ? 0 : 1, 1000);
+        exit(finished ? 0 : 1, 1000);
       });
     });
   };
@@ -104,14 +104,16 @@ function closeOnSignals(server: Server, logger: Logger, limitMs: number, stoppin
   }
 }
 
-/** Flush the log, in order, then exit; exit anyway after `graceMs` if the log cannot be written. */
-function exit(logger: Logger, code: number, graceMs: number): void {
-  setTimeout(() => process.exit(code), graceMs).unref();
-  try {
-    logger.flush(() => process.exit(code));
-  } catch {
+/**
+ * Exit once the log has written every line, in order; exit anyway after `graceMs` if it cannot (stdout
+ * closed or full), dropping what it holds: pino's own exit hook would otherwise retry the write forever.
+ */
+function exit(code: number, graceMs: number): void {
+  setTimeout(() => {
+    abandonStandardOutput();
     process.exit(code);
-  }
+  }, graceMs).unref();
+  whenStandardOutputWritten(() => process.exit(code));
 }
 
 await main();
