@@ -49,6 +49,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Largest FAQ file accepted, in bytes. */
   readonly faqMaxBytes: number;
+  /** Absolute folder where the classifier's built index is kept between starts; undefined (MODEL_CACHE_DIR=off): not kept. */
+  readonly modelCacheDir: string | undefined;
   /** With it the per-sender limit is counted in this Redis, shared by every instance. */
   readonly redisUrl: string | undefined;
   /** With it /metrics is served on this port only, not on the webhook port. */
@@ -157,6 +159,7 @@ const envSchema = z.object({
     .default(1000),
   SHUTDOWN_TIMEOUT_MS: millis(1000, 120_000, 10_000),
   FAQ_MAX_SIZE: size(64 * 1024 * 1024, '2mb'),
+  MODEL_CACHE_DIR: z.string().trim().min(1).default('.cache/models'),
   METRICS_PORT: z.coerce.number({ error: port }).int({ error: port }).min(0, { error: port }).max(65535, { error: port }).optional(),
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16 makes one)').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnections: e.MAX_CONNECTIONS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     faqMaxBytes: e.FAQ_MAX_SIZE.bytes,
+    modelCacheDir: e.MODEL_CACHE_DIR === 'off' ? undefined : isAbsolute(e.MODEL_CACHE_DIR) ? e.MODEL_CACHE_DIR : resolve(projectRoot, e.MODEL_CACHE_DIR),
     redisUrl: e.REDIS_URL,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,

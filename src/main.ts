@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     const config = loadConfig();
     logger = createLogger({ level: config.logLevel });
     const metrics = createMetrics({ processMetrics: true });
-    const reloader = await createFaqReloader({ file: config.faqFile, logger, onLoad: metrics.faqLoaded, maxBytes: config.faqMaxBytes });
+    const reloader = await createFaqReloader({ file: config.faqFile, logger, onLoad: metrics.faqLoaded, maxBytes: config.faqMaxBytes, ...(config.modelCacheDir ? { modelCacheDir: config.modelCacheDir } : {}) });
     const { faq } = reloader.current();
     logger.info({ faqFile: config.faqFile, entries: faq.entries.length, topics: faq.topics.length }, 'FAQ loaded');
     const readiness = createReadiness();

@@ -41,10 +41,17 @@ describe('loadConfig', () => {
       maxConnections: 1000,
       shutdownTimeoutMs: 10_000,
       faqMaxBytes: 2 * 1024 * 1024,
+      modelCacheDir: join(projectRoot, '.cache', 'models'),
       redisUrl: undefined,
       metricsPort: undefined,
       metricsToken: undefined,
     });
+  });
+
+  it('keeps the classifier index in MODEL_CACHE_DIR, relative to the project, and nowhere with off', () => {
+    expect(loadConfig({ MODEL_CACHE_DIR: '/var/cache/line' }).modelCacheDir).toBe('/var/cache/line');
+    expect(loadConfig({ MODEL_CACHE_DIR: 'tmp/models' }).modelCacheDir).toBe(join(projectRoot, 'tmp', 'models'));
+    expect(loadConfig({ MODEL_CACHE_DIR: 'off' }).modelCacheDir).toBeUndefined();
   });
 
   it('listens on 127.0.0.1 in local mode (no token) and on every interface with a token, unless HOST is set', () => {

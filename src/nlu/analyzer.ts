@@ -34,6 +34,8 @@ export interface Analyzer {
   analyze(text: string, tagged?: (stem: string) => boolean): Analysis;
   /** The types of the named entities in a text (DATE, MONEY, EMAIL, ...), read by the same reader. */
   entityTypes(text: string): string[];
+  /** The FAQ's words as read when it was built: `createAnalyzer(synonyms, { vocabulary })` gives the same analyzer without reading again. */
+  readonly vocabulary: readonly Word[];
 }
 
 /**
@@ -41,7 +43,11 @@ export interface Analyzer {
  * wink-nlp words, and spelling correction towards the FAQ's vocabulary. It reads with its own
  * wink-nlp reader (`reader`), so no two analyzers share a lexicon or a cache.
  */
-export function createAnalyzer(synonyms: Readonly<Record<string, readonly string[]>>, trainingTexts: readonly string[], reader: WordReader = createWordReader()): Analyzer {
+export function createAnalyzer(
+  synonyms: Readonly<Record<string, readonly string[]>>,
+  training: readonly string[] | { readonly vocabulary: readonly Word[] },
+  reader: WordReader = createWordReader(),
+): Analyzer {
   const { readWords, readUntagged, tagAlone } = reader;
   const rewrite = compileSynonyms(synonyms, (s) => expandShorthand(cleanText(s)));
   const prepare = (text: string, known: (w: string) => boolean): string =>
@@ -49,10 +55,14 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
 
   // The FAQ's vocabulary: every word of its phrasings, questions, answers and synonyms.
   const vocabulary = new Map<string, Word>();
-  const none = (): boolean => false;
-  const canonical = Object.keys(synonyms).map((k) => cleanText(k));
-  for (const text of [...trainingTexts, ...canonical]) {
-    for (const word of readWords(prepare(text, none))) vocabulary.set(word.normal, word);
+  if ('vocabulary' in training) {
+    for (const word of training.vocabulary) vocabulary.set(word.normal, word);
+  } else {
+    const none = (): boolean => false;
+    const canonical = Object.keys(synonyms).map((k) => cleanText(k));
+    for (const text of [...training, ...canonical]) {
+      for (const word of readWords(prepare(text, none))) vocabulary.set(word.normal, word);
+    }
   }
   const acronymish = new Set([...vocabulary.keys()].filter((w) => /^[a-z]{2,6}$/.test(w)));
   for (const [canonicalForm, variants] of Object.entries(synonyms)) {
@@ -77,6 +87,7 @@ export function createAnalyzer(synonyms: Readonly<Record<string, readonly string
   };
 
   return {
+    vocabulary: [...vocabulary.values()],
     analyze(text, tagged) {
       const content: string[] = [];
       const unknown: string[] = [];

@@ -2,9 +2,10 @@ import type { Entry, Faq } from '../faq/model.js';
 import { createAnalyzer, type Analysis, type Analyzer } from './analyzer.js';
 import { FeatureSpace, namedFeatures } from './features.js';
 import { explainScan, type Explanation, type Scan } from './explain.js';
-import { trainSoftmax, type Sparse } from './softmax.js';
+import { softmaxFrom, trainSoftmax, type SoftmaxWeights, type Sparse } from './softmax.js';
 import { detailsAsked, detailsGiven, type Detail } from './detail.js';
 import { otherSubject, subjectProfile, type OtherSubject } from './subject.js';
+import type { Word } from './wink.js';
 
 export interface Match {
   readonly entry: Entry;
@@ -72,12 +73,40 @@ interface Posting {
 /** An inverted index: term -> the documents it occurs in and its weight in each, as parallel arrays. */
 type Index = ReadonlyMap<string, { readonly docs: Int32Array; readonly weights: Float64Array }>;
 
-/** Build the classifier for one FAQ. Deterministic; no I/O. */
-export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer): Classifier {
+/**
+ * What building the classifier for one FAQ works out, as plain data (structured-cloneable: a worker
+ * can build it and a cache keep it). Only good for the options it was built with.
+ */
+export interface ClassifierIndex {
+  /** The FAQ's words as the analyzer read them. */
+  readonly words: readonly Word[];
+  /** Per entry: the strength of each term (1 in what people ask, answerWeight in the answer only). */
+  readonly strength: readonly ReadonlyMap<string, number>[];
+  /** In how many entries each term occurs. */
+  readonly df: ReadonlyMap<string, number>;
+  /** Term -> entries (coverage). */
+  readonly entryPostings: Index;
+  /** Term -> phrasings (nearest phrasing), and the entry of each phrasing. */
+  readonly docPostings: Index;
+  readonly docEntry: readonly number[];
+  /** The trained model's feature names by number, and its weights (with linearShare > 0). */
+  readonly features: readonly string[];
+  readonly softmax?: SoftmaxWeights;
+  /** The normal form of every word of the FAQ's texts. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** wink-nlp's named-entity types in each entry's answer. */
+  readonly answerEntities: readonly (readonly string[])[];
+}
+
+/**
+ * The expensive part of building a classifier: read every text of the FAQ with wink-nlp, index it
+ * and train the model. Deterministic; no I/O.
+ */
+export function buildIndex(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer): ClassifierIndex {
   const opts: ClassifierOptions = { ...defaultOptions, ...options };
   const entries = faq.entries;
   const declines = faq.declines;
-  const asked = entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
+  const asked = askedOf(entries);
   const nlu =
     analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)]);
   const analysed = asked.map((texts) => texts.map((t) => nlu.analyze(t)));
@@ -92,22 +121,7 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const df = new Map<string, number>();
   for (const m of strength) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = entries.length;
-  const unknownIdf = opts.foreignWeight * Math.log(1 + (n + 1) / 0.5);
-  const idf = (t: string): number => {
-    const d = df.get(t);
-    return d === undefined ? unknownIdf : Math.log(1 + (n + 1) / d);
-  };
-  /** Each distinct content word of a text, weighted by its idf here. */
-  const weigh = (a: Analysis): Map<string, number> => {
-    const w = new Map<string, number>();
-    a.content.forEach((t, i) => {
-      // A foreign noun or name usually says what the question is really about ("my car", "plivo").
-      const naming = a.naming[i] && !df.has(t) ? opts.foreignNounWeight : 1;
-      const v = naming * idf(t);
-      if (v > (w.get(t) ?? 0)) w.set(t, v);
-    });
-    return w;
-  };
+  const weigh = weigher(df, n, opts);
 
   // Inverted indexes: term -> entries (coverage) and term -> phrasings (nearest phrasing).
   const entryLists = new Map<string, Posting[]>();
@@ -142,6 +156,34 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
           return trainSoftmax(xs, ys, declines.length ? n + 1 : n, space.size);
         })()
       : undefined;
+  const vocabulary = new Set(faqTextsOf(faq, asked).flatMap((t) => nlu.analyze(t).normals));
+  return {
+    words: nlu.vocabulary,
+    strength,
+    df,
+    entryPostings,
+    docPostings,
+    docEntry,
+    features: space.names(),
+    ...(model ? { softmax: model.weights } : {}),
+    vocabulary,
+    answerEntities: entries.map((e) => nlu.entityTypes(e.answer)),
+  };
+}
+
+/** Build the classifier for one FAQ, from its index when given (built by `buildIndex` with the same options). Deterministic; no I/O. */
+export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer, built?: ClassifierIndex): Classifier {
+  const opts: ClassifierOptions = { ...defaultOptions, ...options };
+  const entries = faq.entries;
+  const declines = faq.declines;
+  const asked = askedOf(entries);
+  const index = built ?? buildIndex(faq, opts, analyzer);
+  const nlu = analyzer ?? createAnalyzer(faq.synonyms, { vocabulary: index.words });
+  const { strength, df, entryPostings, docPostings, docEntry } = index;
+  const n = entries.length;
+  const weigh = weigher(df, n, opts);
+  const space = FeatureSpace.of(index.features);
+  const model = index.softmax ? softmaxFrom(index.softmax) : undefined;
   const probability = new Float64Array(declines.length ? n + 1 : n);
   // Scratch for the nearest phrasing: each phrasing's dot product with the question, and which were reached.
   const dots = new Float64Array(docEntry.length);
@@ -156,11 +198,10 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   let scan: Scan | undefined; // what the last classify() scored, for explain()
 
   // Whose questions the FAQ answers, and which details each answer gives (or its phrasings ask for).
-  const faqTexts = [...asked.flat(), ...entries.map((e) => e.answer), ...Object.entries(faq.synonyms).flat(2)];
-  const vocabulary = new Set(faqTexts.flatMap((t) => nlu.analyze(t).normals));
-  const profile = subjectProfile(faqTexts, faq.name, (w) => vocabulary.has(w));
+  const vocabulary = index.vocabulary;
+  const profile = subjectProfile(faqTextsOf(faq, asked), faq.name, (w) => vocabulary.has(w));
   const given = entries.map((e, i) => {
-    const d = detailsGiven(nlu.entityTypes(e.answer));
+    const d = detailsGiven(index.answerEntities[i] ?? []);
     for (const t of asked[i] ?? []) for (const x of detailsAsked(t.toLowerCase())) d.add(x);
     return d;
   });
@@ -264,6 +305,35 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
     return explainScan(scan, entries, strength, opts.threshold, top);
   };
   return { classify, explain, options: opts };
+}
+
+/** Each entry's own question, its other questions and its phrasings: what people ask. */
+function askedOf(entries: readonly Entry[]): string[][] {
+  return entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
+}
+
+/** Every text of the FAQ that says what it is about: what people ask, the answers, the synonyms. */
+function faqTextsOf(faq: Faq, asked: readonly (readonly string[])[]): string[] {
+  return [...asked.flat(), ...faq.entries.map((e) => e.answer), ...Object.entries(faq.synonyms).flat(2)];
+}
+
+/** Each distinct content word of a text, weighted by its idf in the FAQ whose document frequencies are `df`. */
+function weigher(df: ReadonlyMap<string, number>, n: number, opts: ClassifierOptions): (a: Analysis) => Map<string, number> {
+  const unknownIdf = opts.foreignWeight * Math.log(1 + (n + 1) / 0.5);
+  const idf = (t: string): number => {
+    const d = df.get(t);
+    return d === undefined ? unknownIdf : Math.log(1 + (n + 1) / d);
+  };
+  return (a) => {
+    const w = new Map<string, number>();
+    a.content.forEach((t, i) => {
+      // A foreign noun or name usually says what the question is really about ("my car", "plivo").
+      const naming = a.naming[i] && !df.has(t) ? opts.foreignNounWeight : 1;
+      const v = naming * idf(t);
+      if (v > (w.get(t) ?? 0)) w.set(t, v);
+    });
+    return w;
+  };
 }
 
 function push(index: Map<string, Posting[]>, term: string, posting: Posting): void {

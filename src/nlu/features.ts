@@ -53,8 +53,20 @@ export class FeatureSpace {
   private weight = new Float64Array(0);
   private generation = 0;
 
+  /** The space whose features are `names`, numbered in that order (from `names()`, possibly through a cache or a worker). */
+  static of(names: readonly string[]): FeatureSpace {
+    const space = new FeatureSpace();
+    names.forEach((name, n) => space.numbers.set(name, n));
+    return space;
+  }
+
   get size(): number {
     return this.numbers.size;
+  }
+
+  /** Every feature's name, by number. */
+  names(): string[] {
+    return [...this.numbers.keys()];
   }
 
   /** The unit-length sparse vector of `named`; `learn` adds unseen names (training only). */

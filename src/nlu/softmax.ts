@@ -22,6 +22,16 @@ export interface Softmax {
   readonly classes: number;
   /** Fill `out` (length `classes`) with each class's probability. */
   probabilities(x: Sparse, out: Float64Array): void;
+  /** What training learnt, as plain data (structured-cloneable): `softmaxFrom(weights)` gives the same model. */
+  readonly weights: SoftmaxWeights;
+}
+
+/** A trained model's data: for each feature f, the classes `owner[start[f]..start[f+1]]` and their weights `w`. */
+export interface SoftmaxWeights {
+  readonly classes: number;
+  readonly start: Int32Array;
+  readonly owner: Int32Array;
+  readonly w: Float64Array;
 }
 
 /**
@@ -40,10 +50,66 @@ export function trainSoftmax(xs: readonly Sparse[], ys: readonly number[], class
   const epochs = Math.max(MIN_EPOCHS, Math.min(wanted.epochs, Math.floor(WORK_BUDGET / Math.max(1, perEpoch))));
   const w = new Float64Array(owner.length);
   let scale = 1;
+  const { logits, normalise, z } = scorer({ classes, start, owner, w });
+
+  const order = xs.map((_, i) => i);
+  const random = mulberry32(seed);
+  const steps = Math.max(1, epochs * xs.length);
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (const i of order) {
+      const eta = rate * (1 - (0.9 * step++) / steps);
+      const x = xs[i] as Sparse;
+      const y = ys[i] as number;
+      logits(x, scale);
+      normalise();
+      scale *= 1 - eta * l2;
+      if (scale < 1e-3) {
+        for (let j = 0; j < w.length; j++) w[j] = (w[j] as number) * scale;
+        scale = 1;
+      }
+      // Gradient of the log loss: p(c) - [c = y], on the weights this example can reach.
+      for (let k = 0; k < x.index.length; k++) {
+        const f = x.index[k] as number;
+        const v = (eta * (x.value[k] as number)) / scale;
+        for (let j = start[f] as number, end = start[f + 1] as number; j < end; j++) {
+          const c = owner[j] as number;
+          const g = (z[c] as number) - (c === y ? 1 : 0);
+          w[j] = (w[j] as number) - v * g;
+        }
+      }
+    }
+  }
+  for (let j = 0; j < w.length; j++) w[j] = (w[j] as number) * scale;
+  return softmaxFrom({ classes, start, owner, w });
+}
+
+/** The model `weights` describe (from `trainSoftmax(...).weights`, possibly through a cache or a worker). */
+export function softmaxFrom(weights: SoftmaxWeights): Softmax {
+  const { logits, normalise, z, touched } = scorer(weights);
+  return {
+    classes: weights.classes,
+    weights,
+    probabilities(x, out) {
+      logits(x, 1);
+      const untouched = normalise();
+      out.fill(untouched);
+      for (const c of touched) out[c] = z[c] as number;
+    },
+  };
+}
+
+/** The logits of one example over `weights` (scaled by `s`), and their softmax, in scratch arrays of its own. */
+function scorer({ classes, start, owner, w }: SoftmaxWeights): {
+  logits: (x: Sparse, s: number) => void;
+  normalise: () => number;
+  z: Float64Array;
+  touched: number[];
+} {
   const z = new Float64Array(classes);
   const touched: number[] = [];
   const seen = new Uint8Array(classes);
-
   /** Logits of the classes the example's features reach; every other class has logit 0. */
   const logits = (x: Sparse, s: number): void => {
     for (const c of touched) {
@@ -78,47 +144,7 @@ export function trainSoftmax(xs: readonly Sparse[], ys: readonly number[], class
     for (const c of touched) z[c] = (z[c] as number) / sum;
     return Math.exp(-max) / sum;
   };
-
-  const order = xs.map((_, i) => i);
-  const random = mulberry32(seed);
-  const steps = Math.max(1, epochs * xs.length);
-  let step = 0;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, random);
-    for (const i of order) {
-      const eta = rate * (1 - (0.9 * step++) / steps);
-      const x = xs[i] as Sparse;
-      const y = ys[i] as number;
-      logits(x, scale);
-      normalise();
-      scale *= 1 - eta * l2;
-      if (scale < 1e-3) {
-        for (let j = 0; j < w.length; j++) w[j] = (w[j] as number) * scale;
-        scale = 1;
-      }
-      // Gradient of the log loss: p(c) - [c = y], on the weights this example can reach.
-      for (let k = 0; k < x.index.length; k++) {
-        const f = x.index[k] as number;
-        const v = (eta * (x.value[k] as number)) / scale;
-        for (let j = start[f] as number, end = start[f + 1] as number; j < end; j++) {
-          const c = owner[j] as number;
-          const g = (z[c] as number) - (c === y ? 1 : 0);
-          w[j] = (w[j] as number) - v * g;
-        }
-      }
-    }
-  }
-  for (let j = 0; j < w.length; j++) w[j] = (w[j] as number) * scale;
-
-  return {
-    classes,
-    probabilities(x, out) {
-      logits(x, 1);
-      const untouched = normalise();
-      out.fill(untouched);
-      for (const c of touched) out[c] = z[c] as number;
-    },
-  };
+  return { logits, normalise, z, touched };
 }
 
 /** Weight updates one training may make: about two seconds on a slow core. */

@@ -7,6 +7,7 @@ import { readFaqText } from '../faq/load.js';
 import { createLine, type Line } from '../line.js';
 import type { Logger } from '../log.js';
 import { checkFaqText, checkSize, FAQ_CHECK_TIMEOUT_MS } from './faq-worker.js';
+import { indexFor, type IndexOptions } from './model-worker.js';
 
 export type ReloadResult =
   | { readonly status: 'loaded'; readonly entries: number }
@@ -27,6 +28,8 @@ export interface FaqReloaderOptions {
   readonly checkTimeoutMs?: number;
   /** How often a watch looks at the file, in ms. */
   readonly pollMs?: number;
+  /** Where the classifier's built index is kept between starts (MODEL_CACHE_DIR); by default nowhere. */
+  readonly modelCacheDir?: string;
 }
 
 export interface FaqReloader {
@@ -50,8 +53,8 @@ export interface FaqReloader {
 
 /** Load the FAQ (throws a LineError if the first load fails) and return its reloader. */
 export async function createFaqReloader(options: FaqReloaderOptions): Promise<FaqReloader> {
-  const { file, logger, onLoad, debounceMs = 1000, maxBytes = 2 * 1024 * 1024, checkTimeoutMs = FAQ_CHECK_TIMEOUT_MS, pollMs = 250 } = options;
-  const check = { maxBytes, timeoutMs: checkTimeoutMs };
+  const { file, logger, onLoad, debounceMs = 1000, maxBytes = 2 * 1024 * 1024, checkTimeoutMs = FAQ_CHECK_TIMEOUT_MS, pollMs = 250, modelCacheDir } = options;
+  const check = { maxBytes, timeoutMs: checkTimeoutMs, index: { cacheDir: modelCacheDir, logger } };
   const first = await build(file, check);
   let line = first.line;
   let hash = first.hash;
@@ -74,7 +77,7 @@ export async function createFaqReloader(options: FaqReloaderOptions): Promise<Fa
       }
       // a bad file is found out in the worker, however long that takes; only a good one is built here
       await checkFaqText(file, text, check);
-      built = buildFromText(text, file);
+      built = await buildFromText(text, file, check.index);
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       const described = error instanceof LineError ? error.describe() : error.message;
@@ -147,16 +150,17 @@ interface Built {
   readonly hash: string;
 }
 
-async function build(file: string, check: { maxBytes: number; timeoutMs: number }): Promise<Built> {
+async function build(file: string, check: { maxBytes: number; timeoutMs: number; index: IndexOptions }): Promise<Built> {
   await checkSize(file, check.maxBytes);
   const text = await readFaqText(file);
   await checkFaqText(file, text, check);
-  return buildFromText(text, file);
+  return buildFromText(text, file, check.index);
 }
 
-/** Validate the FAQ and build its classifier; check it answers before anything serves it. */
-function buildFromText(text: string, file: string): Built {
-  const line = createLine(buildFaq(text, file));
+/** Validate the FAQ and build its classifier (the index in a worker, or from the cache); check it answers before anything serves it. */
+async function buildFromText(text: string, file: string, index: IndexOptions): Promise<Built> {
+  const faq = buildFaq(text, file);
+  const line = createLine(faq, await indexFor(faq, index));
   for (const probe of ['HELP', line.faq.entries[0]?.question ?? '', 'what is this?']) line.reply({ text: probe, numMedia: 0 });
   return { line, hash: digest(text) };
 }
