@@ -107,8 +107,7 @@ export function buildIndex(faq: Faq, options: Partial<ClassifierOptions> = {}, a
   const entries = faq.entries;
   const declines = faq.declines;
   const asked = askedOf(entries);
-  const nlu =
-    analyzer ?? createAnalyzer(faq.synonyms, [...asked.flat(), ...entries.map((e) => e.answer)]);
+  const nlu = analyzer ?? createAnalyzer(faq.synonyms, trainingTextsOf(faq, asked));
   const analysed = asked.map((texts) => texts.map((t) => nlu.analyze(t)));
 
   // Per entry: the strength of each term (1 in what people ask, answerWeight in the answer only).
@@ -177,8 +176,9 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const entries = faq.entries;
   const declines = faq.declines;
   const asked = askedOf(entries);
-  const index = built ?? buildIndex(faq, opts, analyzer);
-  const nlu = analyzer ?? createAnalyzer(faq.synonyms, { vocabulary: index.words });
+  // One analyzer (one wink-nlp reader) reads the FAQ, when there is no index, and then the questions.
+  const nlu = analyzer ?? createAnalyzer(faq.synonyms, built ? { vocabulary: built.words } : trainingTextsOf(faq, asked));
+  const index = built ?? buildIndex(faq, opts, nlu);
   const { strength, df, entryPostings, docPostings, docEntry } = index;
   const n = entries.length;
   const weigh = weigher(df, n, opts);
@@ -310,6 +310,11 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
 /** Each entry's own question, its other questions and its phrasings: what people ask. */
 function askedOf(entries: readonly Entry[]): string[][] {
   return entries.map((e) => [e.question, ...e.also.map((a) => a.question), ...e.phrasings]);
+}
+
+/** What the analyzer learns the FAQ's vocabulary from: what people ask and the answers. */
+function trainingTextsOf(faq: Faq, asked: readonly (readonly string[])[]): string[] {
+  return [...asked.flat(), ...faq.entries.map((e) => e.answer)];
 }
 
 /** Every text of the FAQ that says what it is about: what people ask, the answers, the synonyms. */

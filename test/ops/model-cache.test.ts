@@ -53,9 +53,9 @@ async function start(withCache = true): Promise<FaqReloader> {
   return r;
 }
 
-/** What a texter gets back for each question, through the /sms webhook. */
-async function answers(r: FaqReloader): Promise<string[][]> {
-  const { app } = await opsApp({}, r.current);
+/** What a texter gets back for each question, through the /sms webhook of `r`'s line (by default the test's line, built in this thread). */
+async function answers(r?: FaqReloader): Promise<string[][]> {
+  const { app } = await opsApp({}, r?.current);
   const replies: string[][] = [];
   for (const [i, q] of QUESTIONS.entries()) {
     const res = await formPost(app, '/sms', { Body: q, From: `+1415555${String(1000 + i)}` });
@@ -74,7 +74,9 @@ async function cacheFiles(): Promise<string[]> {
 // each start builds in a worker thread (tsx boots it in tests): slow on a loaded machine
 describe('the classifier index cache', { timeout: 120_000 }, () => {
   it('gives the same answers from the cache as from a fresh build, and a second start skips the build', async () => {
+    const inThread = await answers();
     const uncached = await answers(await start(false));
+    expect(uncached).toEqual(inThread);
     expect(builds()).toBe(1);
     const first = await answers(await start());
     expect(builds()).toBe(2);
