@@ -64,7 +64,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     '/sms',
     webhook(() => line().smsTwiml({ kind: 'apology' }).twiml),
     smsLimit,
-    batched(smsHandler({ line, logger, logUtterances: config.logUtterances })),
+    batched(smsHandler({ line, logger, logUtterances: config.logUtterances, ...(config.handoffNumber ? { handoff: config.handoffNumber } : {}) })),
   );
   app.all('/sms', (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /sms.\n');
@@ -82,6 +82,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
       maxTurns: config.voiceMaxTurns,
       minConfidence: config.voiceMinConfidence,
       sender: sender && countedSender(sender, metrics),
+      ...(config.handoffNumber ? { handoffNumber: config.handoffNumber } : {}),
       strictState: config.twilioAuthToken !== undefined,
       webhook,
     }),

@@ -57,6 +57,8 @@ export interface Config {
   readonly metricsPort: number | undefined;
   /** With it /metrics needs Authorization: Bearer <token>. */
   readonly metricsToken: string | undefined;
+  /** A person's number (E.164): callers who ask for a person are connected to it, texters given it. Off without it. */
+  readonly handoffNumber: string | undefined;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -162,6 +164,11 @@ const envSchema = z.object({
   MODEL_CACHE_DIR: z.string().trim().min(1).default('.cache/models'),
   METRICS_PORT: z.coerce.number({ error: port }).int({ error: port }).min(0, { error: port }).max(65535, { error: port }).optional(),
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (openssl rand -hex 16 makes one)').optional(),
+  HANDOFF_NUMBER: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 format, such as +14155550100')
+    .optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
 });
 
@@ -225,5 +232,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
+    handoffNumber: e.HANDOFF_NUMBER,
   });
 }

@@ -12,6 +12,8 @@ export const MAX_BODY_CHARS = 1600;
 
 export interface SmsOptions extends TurnLog {
   readonly line: () => Line;
+  /** HANDOFF_NUMBER: a texter who asks for a person is given it. */
+  readonly handoff?: string;
 }
 
 /** The inbound-SMS webhook: form fields -> the text turn -> TwiML. One log line per message. */
@@ -19,7 +21,7 @@ export function smsHandler(options: SmsOptions): RequestHandler {
   return (req, res) => {
     const started = performance.now();
     const fields = formFields(req.body);
-    const input = { channel: textChannel(fields.From), text: clip(fields.Body ?? ''), numMedia: Number(fields.NumMedia) || 0 };
+    const input = { channel: textChannel(fields.From), text: clip(fields.Body ?? ''), numMedia: Number(fields.NumMedia) || 0, ...(options.handoff ? { handoff: options.handoff } : {}) };
     sendTurn(res, textTurn(options.line(), input), options, 'sms', { messageSid: fields.MessageSid, from: fields.From }, started);
   };
 }

@@ -4,7 +4,7 @@ import type { CallInput } from '../dialog/call-turn.js';
 import { formFields } from '../http/form.js';
 import { rawQuery } from '../http/shape.js';
 import type { Line } from '../line.js';
-import { renderVoiceError, type VoiceSettings } from '../render/voice.js';
+import { renderHandoffEnd, renderVoiceError, type VoiceSettings } from '../render/voice.js';
 import { callStart, callTurn, type CallOptions, type Texter } from '../turn/call.js';
 import type { TextSender } from './text-sender.js';
 import { sendTurn, type TurnLog } from './turn.js';
@@ -12,12 +12,16 @@ import { sendTurn, type TurnLog } from './turn.js';
 /** Where Twilio posts an incoming call (the number's Voice URL), and each turn after it. */
 export const VOICE_PATH = '/voice';
 export const TURN_PATH = '/voice/turn';
+/** Where Twilio posts when a call put through to a person (HANDOFF_NUMBER) ends. */
+export const HANDOFF_PATH = '/voice/handoff';
 
 export interface VoiceOptions extends TurnLog {
   readonly line: () => Line;
   readonly settings: VoiceSettings;
   readonly maxTurns: number;
   readonly minConfidence: number;
+  /** HANDOFF_NUMBER: callers who ask for a person are put through to it; without it the option is not offered. */
+  readonly handoffNumber?: string;
   /** Sends "text me that"; without it the option is not offered. */
   readonly sender: TextSender | undefined;
   /**
@@ -33,7 +37,8 @@ export interface VoiceOptions extends TurnLog {
 export function voiceRoutes(options: VoiceOptions): Router {
   const router = Router();
   const webhook = options.webhook(() => renderVoiceError(options.settings));
-  const call: CallOptions = { ...options, action: (state: CallState) => `${TURN_PATH}?${encodeCallState(state)}` };
+  const handoff = options.handoffNumber ? { handoff: { number: options.handoffNumber, action: HANDOFF_PATH } } : {};
+  const call: CallOptions = { ...options, action: (state: CallState) => `${TURN_PATH}?${encodeCallState(state)}`, ...handoff };
   const ids = (fields: Readonly<Record<string, string>>) => ({ callSid: fields.CallSid, from: fields.From });
   router.post(VOICE_PATH, ...webhook, (req, res) => {
     sendTurn(res, callStart(options.line(), call), options, 'voice', ids(formFields(req.body)), performance.now());
@@ -51,7 +56,13 @@ export function voiceRoutes(options: VoiceOptions): Router {
     const result = await callTurn(options.line(), callInput(fields), state, call, texter(fields, options));
     sendTurn(res, result, options, 'voice', ids(fields), started);
   });
-  router.all([VOICE_PATH, TURN_PATH], (_req, res) => {
+  router.post(HANDOFF_PATH, ...webhook, (req, res) => {
+    const fields = formFields(req.body);
+    const answered = fields.DialCallStatus === 'completed';
+    options.logger.info({ callSid: fields.CallSid, dialStatus: fields.DialCallStatus, ...(answered ? { seconds: Number(fields.DialCallDuration) || 0 } : {}) }, 'handoff ended');
+    res.type('text/xml').send(renderHandoffEnd(answered, options.settings));
+  });
+  router.all([VOICE_PATH, TURN_PATH, HANDOFF_PATH], (_req, res) => {
     res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /voice.\n');
   });
   return router;

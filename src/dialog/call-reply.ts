@@ -41,6 +41,8 @@ export type CallReply =
   | { readonly kind: 'texted'; readonly entry: Entry; readonly ok: boolean }
   /** "Text me that" when it cannot be done. */
   | { readonly kind: 'no-text'; readonly reason: 'unavailable' | 'nothing' | 'limit' }
+  /** Asked for a person (or 0 in the topics menu) with HANDOFF_NUMBER set: connect the call to them. */
+  | { readonly kind: 'handoff' }
   /** No input: one reprompt. */
   | { readonly kind: 'silence' }
   /** The end of the call: the caller is done, kept silent, or reached the turn limit. */
@@ -79,6 +81,8 @@ export function callOutcome(reply: CallReply): string {
       return reply.ok ? 'texted' : 'text failed';
     case 'no-text':
       return 'no text';
+    case 'handoff':
+      return 'handoff';
     case 'silence':
       return 'reprompt';
     case 'goodbye':

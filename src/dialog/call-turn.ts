@@ -2,6 +2,7 @@ import type { Entry, Faq, Topic } from '../faq/model.js';
 import type { LanguageGuard } from '../nlu/language.js';
 import type { CallDecision, CallReply, MissReason } from './call-reply.js';
 import { CALL_START, MENU_PAGE, type CallMenu, type CallState } from './call-state.js';
+import { asksForPerson } from './handoff.js';
 import { commandOf, spokenDigit, spokenWords, withoutHesitations } from './call-words.js';
 import { understand, type Understanding } from './understand.js';
 
@@ -36,10 +37,12 @@ export interface CallContext {
   readonly maxTexts: number;
   /** Transcripts below this Confidence are treated as not understood. */
   readonly minConfidence: number;
+  /** A person can take the call (HANDOFF_NUMBER): asking for one, or 0 in the topics menu, connects to them. */
+  readonly handoff?: boolean;
 }
 
 /** What a call's turn depends on besides the FAQ: from the configuration and the call itself. */
-export type CallSettings = Pick<CallContext, 'texting' | 'maxTurns' | 'maxTexts' | 'minConfidence'>;
+export type CallSettings = Pick<CallContext, 'texting' | 'maxTurns' | 'maxTexts' | 'minConfidence' | 'handoff'>;
 
 /** What a call's turn depends on from the FAQ: built once with the line. */
 export type CallFacts = Omit<CallContext, keyof CallSettings>;
@@ -92,6 +95,8 @@ function keep(state: CallState, base: CallState): CallState {
 
 function pressed(digits: string, state: CallState, base: CallState, ctx: CallContext): Decided {
   const key = /^[0-9*]$/.test(digits) ? digits : undefined;
+  // in the topics menu (which 0 opens, and which then offers the person on 0 again) 0 connects to a person
+  if (key === '0' && ctx.handoff && state.menu?.kind === 'topics') return [{ kind: 'handoff' }, base];
   if (key === '0') return topics(0, base);
   if (key !== undefined && state.menu) {
     const picked = pick(state.menu, key === '*' ? undefined : Number(key), base, ctx);
@@ -106,6 +111,7 @@ function pressed(digits: string, state: CallState, base: CallState, ctx: CallCon
 }
 
 function said(speech: string, state: CallState, base: CallState, ctx: CallContext): Decided {
+  if (ctx.handoff && asksForPerson(speech)) return [{ kind: 'handoff' }, base];
   if (state.menu) {
     const digit = spokenDigit(speech);
     const picked = digit === undefined ? undefined : pick(state.menu, digit, base, ctx);

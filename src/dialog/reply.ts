@@ -21,6 +21,8 @@ export type Reply =
   | { readonly kind: 'topic'; readonly topic: Topic }
   /** Greeting, thanks, goodbye (help is its own kind). */
   | { readonly kind: 'smalltalk'; readonly id: Exclude<SmallTalkId, 'help'> }
+  /** Asked for a person (HANDOFF_NUMBER set): the number to call. */
+  | { readonly kind: 'handoff'; readonly number: string }
   /** Opt-out and opt-in keywords: Twilio handles them; the line must stay silent. */
   | { readonly kind: 'silent'; readonly reason: 'opt-out' | 'opt-in' };
 
@@ -40,6 +42,8 @@ export function outcomeOf(reply: Reply): string {
       return 'menu';
     case 'smalltalk':
       return 'small talk';
+    case 'handoff':
+      return 'handoff';
     case 'silent':
       return reply.reason;
   }
@@ -50,4 +54,6 @@ export interface TextInput {
   readonly text: string;
   /** Attachments on an MMS; media without text gets the help reply. */
   readonly numMedia: number;
+  /** The number of a person to reach (HANDOFF_NUMBER), when the line offers one. */
+  readonly handoff?: string;
 }

@@ -1,5 +1,6 @@
 import type { Faq } from '../faq/model.js';
 import type { LanguageGuard } from '../nlu/language.js';
+import { asksForPerson } from './handoff.js';
 import { keywordOf } from './keywords.js';
 import type { Reply, TextInput } from './reply.js';
 import { understand, type Understanding } from './understand.js';
@@ -12,6 +13,7 @@ export type TextRule =
   | 'help keyword'
   | 'menu number'
   | 'menu topic'
+  | 'asked for a person'
   | 'other language'
   | 'small talk'
   | 'classifier';
@@ -35,6 +37,8 @@ export function decideText(input: TextInput, faq: Faq, nlu: Understanding, langu
 
   const picked = pickFromMenu(text, faq);
   if (picked) return picked;
+
+  if (input.handoff !== undefined && asksForPerson(text)) return { reply: { kind: 'handoff', number: input.handoff }, rule: 'asked for a person' };
 
   const foreign = language?.(text);
   if (foreign) return { reply: { kind: 'apology', language: foreign }, rule: 'other language' };

@@ -32,6 +32,8 @@ export function smsTexts(reply: Reply, faq: Faq): string[] {
       return [`${label(reply.topic.name)}: ${reply.topic.entries.map((e) => item(e, reply.topic.name)).join(', ')}. Text a number to get its answer.`];
     case 'smalltalk':
       return [faq.smalltalk.get(reply.id)?.answer ?? smallTalkFallback(reply.id, faq)];
+    case 'handoff':
+      return [handoffText(reply.number)];
     case 'silent':
       return [];
   }
@@ -101,6 +103,8 @@ function renderedKey(reply: Reply): unknown {
       return undefined;
     case 'apology': // `nearest` is for logs only
       return reply.language ? `apology:${reply.language}` : reply.kind;
+    case 'handoff':
+      return `handoff:${reply.number}`;
     case 'help':
     case 'silent': // opt-out and opt-in alike: an empty <Response/>
       return reply.kind;
@@ -126,6 +130,11 @@ export function uncoveredText(parts: readonly string[], faq: Faq): string {
   const quoted = parts.map((p) => `"${p.length > QUOTED ? `${p.slice(0, QUOTED - 3).trimEnd()}...` : p}"`);
   const named = quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}`;
   return `Sorry, ${faq.name} does not cover ${named}.`;
+}
+
+/** The reply to a texter who asks for a person (HANDOFF_NUMBER set). */
+export function handoffText(number: string): string {
+  return `To talk to a person, call ${number}. You can also text me a question any time.`;
 }
 
 function apologyText(faq: Faq): string {

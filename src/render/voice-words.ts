@@ -11,6 +11,8 @@ export interface WordsView {
   /** The caller can be texted an answer. */
   readonly texting: boolean;
   readonly maxTexts: number;
+  /** HANDOFF_NUMBER: the person asking for one is connected to, and where Twilio posts when that call ends. */
+  readonly handoff?: { readonly number: string; readonly action: string };
 }
 
 /**
@@ -23,6 +25,8 @@ export interface Spoken {
   readonly note: readonly string[];
   readonly prompt: readonly string[];
   readonly hangup: boolean;
+  /** Connect the call to this number after `lead` and `note` (<Dial>), instead of hanging up. */
+  readonly dial?: { readonly number: string; readonly action: string };
   /** The <Say> voice and language of `note`, when it is not in the line's own (an apology in the caller's language). */
   readonly noteSay?: { readonly voice?: string; readonly language?: string };
 }
@@ -48,6 +52,10 @@ export const WORDS = {
   listenNoMore: 'That was the whole answer.',
   listenNo: 'All right. What would you like to ask?',
   silenceGoodbye: "I didn't hear anything, so I'll end the call now. Please call again any time. Goodbye.",
+  handoff: 'Connecting you to a person now. Please hold.',
+  handoffUnanswered: "Sorry, no one could take your call just now. Please call again later. Goodbye.",
+  personKey: 'To talk to a person, press 0.',
+  personHelp: 'To talk to a person, say agent.',
   limitGoodbye: "That's all the time I have for this call. Please call again if you have more questions. Goodbye.",
 } as const;
 
@@ -81,7 +89,10 @@ export function spokenReply(reply: CallReply, next: CallState, view: WordsView):
     case 'topic':
       return listen(reply.note === 'key' ? [WORDS.badMenuKey] : [], topicWords(reply.topic.name, reply.page, view));
     case 'help':
-      return listen([book.smalltalk('help') ?? `I answer questions from ${book.name}.`], [WORDS.menuHint.replace('Or press', 'Ask your question, or press')]);
+      return listen([book.smalltalk('help') ?? `I answer questions from ${book.name}.`], [WORDS.menuHint.replace('Or press', 'Ask your question, or press'), ...(view.handoff ? [WORDS.personHelp] : [])]);
+    case 'handoff':
+      if (!view.handoff) return end(WORDS.handoffUnanswered);
+      return { lead: [], note: [WORDS.handoff], prompt: [], hangup: true, dial: view.handoff };
     case 'smalltalk':
       return listen([book.smalltalk(reply.id) ?? (reply.id === 'thanks' ? "You're welcome!" : 'Hello!')], [reply.id === 'thanks' ? WORDS.another : `What's your question? ${WORDS.menuHint}`]);
     case 'listen':
@@ -144,7 +155,8 @@ function topicsWords(page: number, view: WordsView): string[] {
   const shown = faq.topics.slice(page * MENU_PAGE, (page + 1) * MENU_PAGE);
   const items = shown.map((t, i) => `For ${book.topic(t)}, press ${i + 1}.`);
   const more = (page + 1) * MENU_PAGE < faq.topics.length ? ['For more topics, press 9.'] : [];
-  return [page === 0 ? 'Here are the topics.' : 'More topics.', ...items, ...more, 'Or ask a question.'];
+  const person = view.handoff ? [WORDS.personKey] : [];
+  return [page === 0 ? 'Here are the topics.' : 'More topics.', ...items, ...more, ...person, 'Or ask a question.'];
 }
 
 function topicWords(name: string, page: number, view: WordsView): string[] {

@@ -50,7 +50,7 @@ export function createCallRenderer(): (decision: CallDecision, view: CallView) =
   const rendered = new Map<string, VoiceTwiml>();
   return (decision, view) => {
     const { words, ends, action } = plan(decision, view);
-    const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt, words.noteSay]);
+    const key = JSON.stringify([view.settings.voice, view.settings.language, words.hangup, ends, action, words.lead, words.note, words.prompt, words.noteSay, words.dial]);
     let twiml = rendered.get(key);
     if (!twiml) {
       twiml = build(words, ends, action, view);
@@ -81,6 +81,11 @@ function build(words: Spoken, ends: boolean, action: string, view: CallView): Vo
   for (const text of words.lead) sayOn(response, text);
   if (ends) {
     for (const text of words.note) sayOn(response, text, noteSettings);
+    if (words.dial) {
+      // Twilio posts to the action when the person's call ends, or was never answered (DialCallStatus)
+      response.dial({ action: words.dial.action, method: 'POST', timeout: 20 }, words.dial.number);
+      return { twiml: response.toString(), says, hangup: true };
+    }
     if (!words.hangup) sayOn(response, WORDS.limitGoodbye);
     response.hangup();
     return { twiml: response.toString(), says, hangup: true };
@@ -99,6 +104,14 @@ function build(words: Spoken, ends: boolean, action: string, view: CallView): Vo
   for (const text of words.prompt) sayOn(gather, text);
   response.redirect({ method: 'POST' }, action);
   return { twiml: response.toString(), says, hangup: false };
+}
+
+/** After <Dial> to a person: nothing when they talked (the call ends), else a short apology and goodbye. */
+export function renderHandoffEnd(answered: boolean, settings: VoiceSettings): string {
+  const response = new VoiceResponse();
+  if (!answered) response.say(sayAttributes(settings), WORDS.handoffUnanswered);
+  response.hangup();
+  return response.toString();
 }
 
 /** What a caller hears when the line fails unexpectedly: a short apology, then the call ends. */

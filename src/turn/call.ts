@@ -32,14 +32,16 @@ export function callStart(line: Line, options: CallOptions): TurnResult {
  */
 export async function callTurn(line: Line, input: CallInput, state: CallState, options: CallOptions, texter?: Texter): Promise<TurnResult> {
   const texting = texter !== undefined;
-  const decision = line.call(input, state, { texting, maxTurns: options.maxTurns, maxTexts: MAX_TEXTS_PER_CALL, minConfidence: options.minConfidence });
+  const handoff = options.handoff !== undefined;
+  const decision = line.call(input, state, { texting, maxTurns: options.maxTurns, maxTexts: MAX_TEXTS_PER_CALL, minConfidence: options.minConfidence, handoff });
   const reply: CallReply =
     decision.reply.kind === 'text' && texter ? { kind: 'texted', entry: decision.reply.entry, ok: await texter(smsMessages([decision.reply.entry.answer]), decision.reply.entry.id) } : decision.reply;
   return rendered(line, { ...decision, reply }, options, texting, input);
 }
 
 function rendered(line: Line, decision: CallDecision, options: CallOptions, texting: boolean, input?: CallInput): TurnResult {
-  const { twiml, says, hangup } = line.callTwiml(decision, { settings: options.settings, action: options.action, texting, maxTexts: MAX_TEXTS_PER_CALL });
+  const view = { settings: options.settings, action: options.action, texting, maxTexts: MAX_TEXTS_PER_CALL, ...(options.handoff ? { handoff: options.handoff } : {}) };
+  const { twiml, says, hangup } = line.callTwiml(decision, view);
   return {
     twiml,
     turn: {

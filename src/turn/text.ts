@@ -12,7 +12,7 @@ export interface TextTurnInput extends TextInput {
  * the same message gets the same TwiML and record; never throws for any text.
  */
 export function textTurn(line: Line, input: TextTurnInput): TurnResult {
-  const reply = line.reply({ text: input.text, numMedia: input.numMedia });
+  const reply = line.reply({ text: input.text, numMedia: input.numMedia, ...(input.handoff !== undefined ? { handoff: input.handoff } : {}) });
   const { twiml, messages } = input.channel === 'whatsapp' ? line.whatsappTwiml(reply) : line.smsTwiml(reply);
   const turn: Turn = {
     channel: input.channel,

@@ -11,7 +11,7 @@ export interface Verb {
   readonly children: readonly Verb[];
 }
 
-const VERBS = new Set(['Say', 'Pause', 'Gather', 'Redirect', 'Hangup']);
+const VERBS = new Set(['Say', 'Pause', 'Gather', 'Redirect', 'Hangup', 'Dial']);
 const IN_GATHER = new Set(['Say', 'Pause']);
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, trimValues: true });
 
@@ -103,6 +103,8 @@ export class SimulatedCall {
   private twiml = '';
   requests = 0;
   ended = false;
+  /** The <Dial> that put the call through to a person: its number and action URL. */
+  dialed: { number: string; action: string } | undefined;
   /** Every request the call made: path and fields. */
   readonly posts: Array<{ path: string; fields: Record<string, string> }> = [];
 
@@ -175,6 +177,12 @@ export class SimulatedCall {
         return this.heard(heard);
       }
       if (verb.name === 'Hangup') {
+        this.ended = true;
+        return this.heard(heard);
+      }
+      if (verb.name === 'Dial') {
+        // the call leaves the FAQ line: Twilio posts to the action when the person's call ends
+        this.dialed = { number: verb.text, action: verb.attrs.action ?? '' };
         this.ended = true;
         return this.heard(heard);
       }
