@@ -32,6 +32,16 @@ export const MAX_WORD_LENGTH = 40;
 const OVERLONG = new RegExp(`\\S{${MAX_WORD_LENGTH + 1},}`, 'g');
 
 /**
+ * wink-eng-lite-web-model 1.8's `metaCER()` replaces its own machines with their JSON string on
+ * every call, so each wink-nlp instance loads a string escaped once more than the last: about the
+ * 20th instance in a process takes seconds and gigabytes, the 21st throws. Every line has its own
+ * instance (and a reload makes a new line), so the machines are read once and handed to each.
+ * Immutable data, the same for every instance: nothing of one line's reading is shared.
+ */
+const cer: unknown = (model.metaCER as () => unknown)();
+const loadable: typeof model = { ...model, metaCER: () => cer };
+
+/**
  * One wink-nlp reader and the words it remembers. Each line (each classifier) has its own, so two
  * lines in one process share no lexicon or cache: nothing here lives at module level.
  */
@@ -73,7 +83,7 @@ export function createWordReader(): WordReader {
   let entityReader: WinkMethods | undefined;
 
   const fresh = (): void => {
-    nlp = winkNLP(model, ['sbd', 'pos']);
+    nlp = winkNLP(loadable, ['sbd', 'pos']);
     stems.clear();
     // The first word it has never seen gets the first id after the model's own lexicon.
     firstUnknownId = nlp.readDoc('qzqzqxv').tokens().out(nlp.its.uniqueId)[0] as number;
@@ -145,7 +155,7 @@ export function createWordReader(): WordReader {
       }
     },
     entityTypes(text) {
-      entityReader ??= winkNLP(model, ['sbd', 'ner']);
+      entityReader ??= winkNLP(loadable, ['sbd', 'ner']);
       return entityReader.readDoc(text).entities().out(entityReader.its.type) as string[];
     },
   };

@@ -36,6 +36,21 @@ describe('readWords', () => {
     expect(readWords('zqnewwordx')[0]?.unknown).toBe(true);
   });
 
+  it('reads the same in the 25th reader of a process as in the first (a line per FAQ reload)', () => {
+    // wink-eng-lite-web-model re-escapes its entity machines on every load: before the fix the 21st
+    // reader threw "Invalid string length" and the ones before it took seconds and gigabytes.
+    const first = createWordReader();
+    const question = 'where are the backups stored on 4 may for $5';
+    const expected = first.readWords(question);
+    const types = first.entityTypes(question);
+    for (let i = 0; i < 24; i++) {
+      const reader = createWordReader();
+      expect(reader.readWords(question)).toEqual(expected);
+      expect(reader.entityTypes(question)).toEqual(types);
+    }
+    expect(types).toContain('MONEY');
+  }, 60_000);
+
   it('cuts an overlong token (a pasted blob) before wink-nlp reads it, keeping the words around it', () => {
     const words = readWords(`where are ${'x'.repeat(100_000)} backups`);
     expect(words.map((w) => w.normal)).toEqual(['where', 'are', 'x'.repeat(MAX_WORD_LENGTH), 'backups']);
