@@ -18,6 +18,8 @@ export type CallEvent =
   | { readonly kind: 'listen'; readonly gather: Gather }
   /** Nothing usable was heard; Twilio goes on to the next verb. */
   | { readonly kind: 'no-input'; readonly gather: Gather }
+  /** <Dial>: the line puts the call through to a number (not placed by the simulator: no one answers). */
+  | { readonly kind: 'dial'; readonly number: string }
   | { readonly kind: 'unsupported'; readonly name: string };
 
 /** How a document ends: a request for the next one, or the end of the call. */
@@ -28,7 +30,7 @@ export type DocumentEnd =
       readonly method: HttpMethod;
       /** Gather results (SpeechResult and Confidence, or Digits); empty after a Redirect or an empty result. */
       readonly fields: Fields;
-      readonly cause: 'gather' | 'redirect';
+      readonly cause: 'gather' | 'redirect' | 'dial';
     }
   | { readonly kind: 'end'; readonly reason: 'hangup' | 'rejected' | 'busy' | 'end-of-document' | 'caller-hung-up' };
 
@@ -66,6 +68,10 @@ export function* runDocument(verbs: readonly VoiceVerb[], documentUrl: string): 
         return { kind: 'end', reason: 'hangup' };
       case 'Reject':
         return { kind: 'end', reason: verb.reason };
+      case 'Dial':
+        yield { kind: 'dial', number: verb.number };
+        if (verb.action) return { kind: 'request', url: resolveUrl(verb.action, documentUrl), method: verb.method, fields: { DialCallStatus: 'no-answer', DialCallDuration: '0' }, cause: 'dial' };
+        break;
       case 'Unsupported':
         yield { kind: 'unsupported', name: verb.name };
         break;

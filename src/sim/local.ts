@@ -18,6 +18,8 @@ export interface LocalLineOptions {
   readonly token: string | undefined;
   /** The FAQ data file; the bundled faq-data/faq.yaml (or FAQ_FILE) by default. */
   readonly faqFile?: string;
+  /** A person to hand callers and texters off to; HANDOFF_NUMBER by default. */
+  readonly handoffNumber?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function startLocalLine(options: LocalLineOptions): Promise<LocalLi
     LOG_LEVEL: 'silent',
     FAQ_FILE: options.faqFile ?? process.env.FAQ_FILE,
     TWILIO_AUTH_TOKEN: options.token,
+    HANDOFF_NUMBER: options.handoffNumber ?? process.env.HANDOFF_NUMBER,
   };
   const config = loadConfig(env);
   const line = createLine(await loadFaq(config.faqFile));

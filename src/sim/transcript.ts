@@ -57,6 +57,8 @@ export function formatCallStep(step: CallStep, format: CallFormat): string | und
       return `${INDENT}[listening for ${listensFor(step.gather)}]`;
     case 'no-input':
       return `${INDENT}[nothing heard: on to the next verb]`;
+    case 'dial':
+      return `${INDENT}[the line puts the call through to ${step.number}; the simulator does not place it: no answer]`;
     case 'unsupported':
       return `${INDENT}[<${step.name}> is not simulated: skipped]`;
     case 'caller':

@@ -64,13 +64,24 @@ export interface Reject {
   readonly reason: 'rejected' | 'busy';
 }
 
-/** A voice verb Twilio knows and the simulator does not perform (Dial, Record, ...). */
+/**
+ * <Dial> to a number: the simulator cannot place the call, so it reports it and goes on as Twilio does
+ * when no one answers (to `action` with DialCallStatus=no-answer, or to the next verb).
+ */
+export interface Dial {
+  readonly verb: 'Dial';
+  readonly number: string;
+  readonly action?: string;
+  readonly method: HttpMethod;
+}
+
+/** A voice verb Twilio knows and the simulator does not perform (Record, Enqueue, ...). */
 export interface Unsupported {
   readonly verb: 'Unsupported';
   readonly name: string;
 }
 
-export type VoiceVerb = Say | Play | Pause | Gather | Redirect | Hangup | Reject | Unsupported;
+export type VoiceVerb = Say | Play | Pause | Gather | Redirect | Hangup | Reject | Dial | Unsupported;
 
 export interface Message {
   readonly verb: 'Message';
@@ -106,6 +117,13 @@ function voiceVerb(node: XmlNode): VoiceVerb {
       return redirect(node);
     case 'Hangup':
       return { verb: 'Hangup' };
+    case 'Dial': {
+      // a plain number as its text; <Number>, <Client>, <Sip> ... nested are not simulated
+      const number = textOf(node).trim();
+      if (!number) return { verb: 'Unsupported', name: 'Dial' };
+      const action = attr(node, 'action');
+      return { verb: 'Dial', number, method: method(node), ...(action ? { action } : {}) };
+    }
     case 'Reject': {
       const reason = attr(node, 'reason') ?? 'rejected';
       if (reason !== 'rejected' && reason !== 'busy') throw invalid(`<Reject reason="${reason}">: reason must be rejected or busy`);

@@ -60,3 +60,32 @@ describe('a scripted call to the real line (POST /voice, signed)', () => {
     expect(new Set(requests.map((r) => r.fields.CallSid)).size).toBe(1);
   });
 });
+
+describe('a call to the real line with HANDOFF_NUMBER, asking for a person', () => {
+  let handing: LocalLine;
+  beforeAll(async () => {
+    handing = await startLocalLine({ token: TOKEN, handoffNumber: '+14155550100' });
+  });
+  afterAll(() => handing.close());
+
+  it('shows the call put through to the number and, as no one answers there, the apology and hangup', async () => {
+    const steps: CallStep[] = [];
+    const script = ['agent'];
+    const end = await followCall(
+      {
+        send: createWebhookClient({ token: TOKEN, cookies: new CookieJar() }),
+        listen: (gather) => {
+          const line = script.shift();
+          return Promise.resolve(line === undefined ? { kind: 'hangup' } : callerInput(line, gather));
+        },
+        show: (step) => void steps.push(step),
+      },
+      { url: webhookUrl(handing.url, 'voice'), fields: callFields({ from: '+15551234567', to: '+15557654321', accountSid: SIMULATED_ACCOUNT_SID }) },
+    );
+    expect(steps).toContainEqual({ kind: 'dial', number: '+14155550100' });
+    const said = steps.filter((s) => s.kind === 'say').map((s) => (s as { text: string }).text);
+    expect(said).toContain('Connecting you to a person now. Please hold.');
+    expect(said.at(-1)).toBe('Sorry, no one could take your call just now. Please call again later. Goodbye.');
+    expect(end.reason).toBe('hangup');
+  });
+});

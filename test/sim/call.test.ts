@@ -100,9 +100,21 @@ describe('runDocument', () => {
   });
 
   it('reports verbs it cannot perform and goes on', () => {
-    const { events, end } = play('<Response><Dial>+15550000000</Dial><Say>After.</Say></Response>');
-    expect(events).toEqual([{ kind: 'unsupported', name: 'Dial' }, { kind: 'say', text: 'After.', loop: 1 }]);
+    const { events, end } = play('<Response><Record/><Say>After.</Say></Response>');
+    expect(events).toEqual([{ kind: 'unsupported', name: 'Record' }, { kind: 'say', text: 'After.', loop: 1 }]);
     expect(end.kind).toBe('end');
+  });
+
+  it('reports a <Dial> and, as no one answers, goes on to its action with DialCallStatus=no-answer', () => {
+    const { events, end } = play('<Response><Say>Hold on.</Say><Dial action="/voice/handoff" timeout="20">+15550000000</Dial></Response>');
+    expect(events).toEqual([{ kind: 'say', text: 'Hold on.', loop: 1 }, { kind: 'dial', number: '+15550000000' }]);
+    expect(end).toMatchObject({ kind: 'request', method: 'POST', fields: { DialCallStatus: 'no-answer' }, cause: 'dial' });
+    expect((end as { url: string }).url).toMatch(/\/voice\/handoff$/);
+  });
+
+  it('goes on to the next verb after a <Dial> without an action, as Twilio does', () => {
+    const { events } = play('<Response><Dial>+15550000000</Dial><Say>After.</Say></Response>');
+    expect(events).toEqual([{ kind: 'dial', number: '+15550000000' }, { kind: 'say', text: 'After.', loop: 1 }]);
   });
 
   it('hangs up at once on an empty document', () => {

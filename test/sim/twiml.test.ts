@@ -98,7 +98,9 @@ describe('parseVoiceTwiml', () => {
   });
 
   it('marks voice verbs the simulator cannot perform as unsupported instead of failing', () => {
-    expect(parseVoiceTwiml('<Response><Dial>+15550000000</Dial></Response>')).toEqual([{ verb: 'Unsupported', name: 'Dial' }]);
+    expect(parseVoiceTwiml('<Response><Record/></Response>')).toEqual([{ verb: 'Unsupported', name: 'Record' }]);
+    expect(parseVoiceTwiml('<Response><Dial><Client>alice</Client></Dial></Response>')).toEqual([{ verb: 'Unsupported', name: 'Dial' }]);
+    expect(parseVoiceTwiml('<Response><Dial action="/done">+15550000000</Dial></Response>')).toEqual([{ verb: 'Dial', number: '+15550000000', action: '/done', method: 'POST' }]);
   });
 
   it('rejects <Message> and <Sms> in a call, pointing at the REST API', () => {
