@@ -5,7 +5,7 @@ import type { Reply, TextInput } from './dialog/reply.js';
 import { replyToText } from './dialog/text-turn.js';
 import type { Understanding } from './dialog/understand.js';
 import type { Faq } from './faq/model.js';
-import { createClassifier, type ClassifierIndex } from './nlu/classifier.js';
+import { createClassifier, type ClassifierParts } from './nlu/classifier.js';
 import type { Explanation } from './nlu/explain.js';
 import { languageGuardOf } from './nlu/language.js';
 import { createSmallTalkMatcher } from './nlu/smalltalk.js';
@@ -43,14 +43,14 @@ export interface Line {
 
 /**
  * The classifier and small-talk matcher trained from one FAQ (the classifier with its own wink-nlp
- * reader), from `index` when given: `buildIndex(faq, faq.understanding)`, built in a worker or cached.
+ * reader), from `parts.index` when given: `buildIndex(faq, faq.understanding)`, built in a worker or cached.
  */
-export function understandingOf(faq: Faq, index?: ClassifierIndex): Understanding {
-  return { classifier: createClassifier(faq, faq.understanding, undefined, index), smallTalk: createSmallTalkMatcher(faq.smalltalk.values()) };
+export function understandingOf(faq: Faq, parts?: ClassifierParts): Understanding {
+  return { classifier: createClassifier(faq, faq.understanding, parts), smallTalk: createSmallTalkMatcher(faq.smalltalk.values()) };
 }
 
-export function createLine(faq: Faq, index?: ClassifierIndex): Line {
-  const nlu = understandingOf(faq, index);
+export function createLine(faq: Faq, parts?: ClassifierParts): Line {
+  const nlu = understandingOf(faq, parts);
   const voice = createVoiceBook(faq);
   const language = languageGuardOf(faq);
   const facts: CallFacts = { faq, nlu, language, spoken: voice };

@@ -10,7 +10,6 @@ import { createMetrics } from './ops/metrics.js';
 import { createFaqReloader } from './ops/reload.js';
 import { startedByNpm, watchParent } from './ops/parent.js';
 import { createRateLimiter } from './ops/rate-limit.js';
-import { createSharedLimiter } from './ops/shared-limit.js';
 import { createMetricsApp } from './ops/metrics-access.js';
 import { createLimitedServer } from './ops/server.js';
 import { drain } from './ops/shutdown.js';
@@ -26,8 +25,9 @@ async function main(): Promise<void> {
     const { faq } = reloader.current();
     logger.info({ faqFile: config.faqFile, entries: faq.entries.length, topics: faq.topics.length }, 'FAQ loaded');
     const readiness = createReadiness();
+    // ioredis and rate-limiter-flexible are loaded only for a shared limit: most lines never need them
     const rateLimiter = config.redisUrl && config.rateLimitPerMinute > 0
-      ? createSharedLimiter({
+      ? (await import('./ops/shared-limit.js')).createSharedLimiter({
           redisUrl: config.redisUrl,
           perMinute: config.rateLimitPerMinute,
           fallback: createRateLimiter({ perMinute: config.rateLimitPerMinute }),

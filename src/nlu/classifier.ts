@@ -5,7 +5,7 @@ import { explainScan, type Explanation, type Scan } from './explain.js';
 import { softmaxFrom, trainSoftmax, type SoftmaxWeights, type Sparse } from './softmax.js';
 import { detailsAsked, detailsGiven, type Detail } from './detail.js';
 import { otherSubject, subjectProfile, type OtherSubject } from './subject.js';
-import type { Word } from './wink.js';
+import type { Word, WordReader } from './wink.js';
 
 export interface Match {
   readonly entry: Entry;
@@ -170,14 +170,24 @@ export function buildIndex(faq: Faq, options: Partial<ClassifierOptions> = {}, a
   };
 }
 
+/** What a classifier may be built from besides its FAQ; each part is made when not given. */
+export interface ClassifierParts {
+  /** Reads the FAQ (without an index) and the questions. */
+  readonly analyzer?: Analyzer;
+  /** `buildIndex(faq, options)`, from a worker or a cache. */
+  readonly index?: ClassifierIndex;
+  /** The wink-nlp reader of the analyzer made here (loading one takes a few hundred ms: it may be loaded beforehand). */
+  readonly reader?: WordReader;
+}
+
 /** Build the classifier for one FAQ, from its index when given (built by `buildIndex` with the same options). Deterministic; no I/O. */
-export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, analyzer?: Analyzer, built?: ClassifierIndex): Classifier {
+export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> = {}, { analyzer, index: built, reader }: ClassifierParts = {}): Classifier {
   const opts: ClassifierOptions = { ...defaultOptions, ...options };
   const entries = faq.entries;
   const declines = faq.declines;
   const asked = askedOf(entries);
   // One analyzer (one wink-nlp reader) reads the FAQ, when there is no index, and then the questions.
-  const nlu = analyzer ?? createAnalyzer(faq.synonyms, built ? { vocabulary: built.words } : trainingTextsOf(faq, asked));
+  const nlu = analyzer ?? createAnalyzer(faq.synonyms, built ? { vocabulary: built.words } : trainingTextsOf(faq, asked), reader);
   const index = built ?? buildIndex(faq, opts, nlu);
   const { strength, df, entryPostings, docPostings, docEntry } = index;
   const n = entries.length;

@@ -27,5 +27,5 @@ function check({ id, file, text }: CheckRequest): CheckResult {
   }
 }
 
-// one worker serves every check, one at a time, until it is ended (after a check that took too long)
+// a worker serves one check at a time; faq-worker.ts ends it after each (an idle one holds ~30 MB)
 parentPort?.on('message', (request: CheckRequest) => parentPort?.postMessage(check(request)));

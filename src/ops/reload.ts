@@ -5,6 +5,7 @@ import { LineError } from '../errors.js';
 import { buildFaq } from '../faq/build.js';
 import { readFaqText } from '../faq/load.js';
 import { createLine, type Line } from '../line.js';
+import { createWordReader, type WordReader } from '../nlu/wink.js';
 import type { Logger } from '../log.js';
 import { checkFaqText, checkSize, FAQ_CHECK_TIMEOUT_MS } from './faq-worker.js';
 import { indexFor, type IndexOptions } from './model-worker.js';
@@ -153,14 +154,17 @@ interface Built {
 async function build(file: string, check: { maxBytes: number; timeoutMs: number; index: IndexOptions }): Promise<Built> {
   await checkSize(file, check.maxBytes);
   const text = await readFaqText(file);
+  // loading wink-nlp's reader takes this thread a few hundred ms: done while the worker checks the file
+  // (setImmediate: after the check has started its worker)
+  const reader = new Promise<WordReader>((resolve) => setImmediate(() => resolve(createWordReader())));
   await checkFaqText(file, text, check);
-  return buildFromText(text, file, check.index);
+  return buildFromText(text, file, check.index, await reader);
 }
 
 /** Validate the FAQ and build its classifier (the index in a worker, or from the cache); check it answers before anything serves it. */
-async function buildFromText(text: string, file: string, index: IndexOptions): Promise<Built> {
+async function buildFromText(text: string, file: string, index: IndexOptions, reader?: WordReader): Promise<Built> {
   const faq = buildFaq(text, file);
-  const line = createLine(faq, await indexFor(faq, index));
+  const line = createLine(faq, { index: await indexFor(faq, index), ...(reader ? { reader } : {}) });
   for (const probe of ['HELP', line.faq.entries[0]?.question ?? '', 'what is this?']) line.reply({ text: probe, numMedia: 0 });
   return { line, hash: digest(text) };
 }
