@@ -109,10 +109,12 @@ function closeOnSignals(server: Server, logger: Logger, limitMs: number, stoppin
  * closed or full), dropping what it holds: pino's own exit hook would otherwise retry the write forever.
  */
 function exit(code: number, graceMs: number): void {
+  // the code also holds if the process ends by itself first (nothing left to do while the log waits)
+  process.exitCode = code;
   setTimeout(() => {
     abandonStandardOutput();
     process.exit(code);
-  }, graceMs).unref();
+  }, graceMs);
   whenStandardOutputWritten(() => process.exit(code));
 }
 
