@@ -45,7 +45,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     logger.warn('LOCAL MODE: TWILIO_AUTH_TOKEN is not set, so webhook signatures are NOT checked; anyone can post to this line');
   }
   const checkSignature: RequestHandler = config.twilioAuthToken
-    ? requireTwilioSignature({ authToken: config.twilioAuthToken, publicUrl: config.publicUrl, logger, logUtterances: config.logUtterances })
+    ? requireTwilioSignature({ authToken: config.twilioAuthToken, publicUrl: config.publicUrl, logUtterances: config.logUtterances })
     : (_req, _res, next) => next();
   const webhook = (twiml: () => string): RequestHandler[] => [
     answerErrorsWith(twiml),

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { decodeCallState, encodeCallState, type CallState } from '../dialog/call-state.js';
 import type { CallInput } from '../dialog/call-turn.js';
+import { lineError } from '../errors.js';
 import { formFields } from '../http/form.js';
 import { rawQuery } from '../http/shape.js';
 import type { Line } from '../line.js';
@@ -43,13 +44,12 @@ export function voiceRoutes(options: VoiceOptions): Router {
   router.post(VOICE_PATH, ...webhook, (req, res) => {
     sendTurn(res, callStart(options.line(), call), options, 'voice', ids(formFields(req.body)), performance.now());
   });
-  router.post(TURN_PATH, ...webhook, async (req, res) => {
+  router.post(TURN_PATH, ...webhook, async (req, res, next) => {
     const started = performance.now();
     const query = rawQuery(req.originalUrl);
     const state = decodeCallState(new URLSearchParams(query));
     if (options.strictState && encodeCallState(state) !== query) {
-      options.logger.warn({ path: req.path }, 'rejected a turn whose call state is not one the line wrote');
-      res.status(400).type('text/plain').send('The call state in the URL is not one this line wrote.\n');
+      next(lineError('CALL_STATE_FORGED'));
       return;
     }
     const fields = formFields(req.body);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { projectRoot } from '../config.js';
-import { LineError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { clincFaq, loadClinc, type ClincQuery, type ClincSplit } from '../eval/clinc.js';
 import { accuracyAt, paperThreshold, type Accuracy, type Verdict } from '../eval/threshold.js';
 import { createClassifier, type Classifier } from '../nlu/classifier.js';
@@ -94,6 +94,6 @@ const program = new Command('bench:clinc')
 try {
   program.parse();
 } catch (err) {
-  console.error(err instanceof LineError ? err.describe() : String(err));
+  console.error(describeError(err));
   process.exit(2);
 }

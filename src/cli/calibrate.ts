@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parseDocument } from 'yaml';
-import { LineError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
 import { calibrate } from '../editor/calibrate.js';
 import { GENERAL_SET, readLabelledSet } from '../eval/general-set.js';
@@ -36,6 +36,6 @@ const program = new Command('calibrate')
   });
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof LineError ? err.describe() : String(err));
+  console.error(describeError(err));
   process.exit(2);
 });

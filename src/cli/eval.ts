@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { LineError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
 import { readLabelledSet } from '../eval/general-set.js';
 import { evaluate, type Report } from '../eval/score.js';
@@ -50,6 +50,6 @@ const program = new Command('eval')
   });
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof LineError ? err.describe() : String(err));
+  console.error(describeError(err));
   process.exit(2);
 });

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { LineError } from '../errors.js';
+import { describeError, LineError } from '../errors.js';
 import { describeIssue } from '../faq/build.js';
 import { importSource } from '../editor/import.js';
 import { readFaqText } from '../faq/load.js';
@@ -46,6 +46,6 @@ async function readPrevious(path: string): Promise<FaqFile> {
 }
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof LineError ? err.describe() : String(err));
+  console.error(describeError(err));
   process.exit(1);
 });

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { positiveInteger } from './options.js';
 import { loadConfig } from '../config.js';
-import { LineError } from '../errors.js';
+import { describeError, LineError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
 import { createAggregator } from '../report/aggregate.js';
 import { NO_TEXTS, TABLES, toCsv, toMarkdown, type TableName } from '../report/format.js';
@@ -78,7 +78,7 @@ async function defaultLowScore(faqFile: string | undefined): Promise<number> {
     return Math.round((faq.understanding.threshold + LOW_MARGIN) * 100) / 100;
   } catch (err) {
     const fallback = 0.5;
-    console.error(`${err instanceof LineError ? err.describe() : String(err)}\n  (low confidence means below ${fallback}; give --low to choose)`);
+    console.error(`${describeError(err)}\n  (low confidence means below ${fallback}; give --low to choose)`);
     return fallback;
   }
 }

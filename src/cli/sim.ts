@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { positiveInteger } from './options.js';
-import { LineError } from '../errors.js';
-import { SimError, SIM_EXIT_CODES } from '../sim/errors.js';
+import { ERRORS, LineError } from '../errors.js';
 import { DEFAULT_FROM, DEFAULT_TO, SIMULATED_ACCOUNT_SID } from '../sim/fields.js';
 import { DEFAULT_MAX_REQUESTS } from '../sim/follow.js';
 import { startLocalLine, type LocalLine } from '../sim/local.js';
@@ -79,7 +78,7 @@ function io(script: string | undefined): SessionIo & { close(): void } {
     try {
       turns = parseScript(readFileSync(script === '-' ? 0 : script, 'utf8'));
     } catch (err) {
-      throw new SimError('USAGE', `cannot read the script ${script}: ${(err as Error).message}`);
+      throw new LineError('USAGE', `cannot read the script ${script}: ${(err as Error).message}`);
     }
     return { write, echo: true, read: () => Promise.resolve(turns.shift()), close: () => undefined };
   }
@@ -150,10 +149,10 @@ try {
   await program.parseAsync();
 } catch (err) {
   if (err instanceof CommanderError) {
-    process.exitCode = err.exitCode === 0 ? 0 : SIM_EXIT_CODES.USAGE;
-  } else if (err instanceof SimError || err instanceof LineError) {
+    process.exitCode = err.exitCode === 0 ? 0 : ERRORS.USAGE.exit;
+  } else if (err instanceof LineError) {
     console.error(err.describe());
-    process.exitCode = err instanceof SimError ? err.exitCode : 1;
+    process.exitCode = err.exitCode;
   } else {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;

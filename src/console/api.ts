@@ -1,7 +1,7 @@
 import express, { Router, type Response } from 'express';
 import type { Line } from '../line.js';
 import type { CallerInput } from '../sim/call.js';
-import { SimError } from '../sim/errors.js';
+import { LineError } from '../errors.js';
 import { webhookUrl } from '../sim/session.js';
 import { sendText } from '../sim/text.js';
 import type { ApiError, CallAnswer, TextAnswer, WhyView } from './api-types.js';
@@ -105,6 +105,6 @@ function fail(res: Response, status: number, error: string): void {
 }
 
 function webhookFailed(res: Response, err: unknown): void {
-  fail(res, 502, err instanceof SimError ? `${err.message} (${err.hint})` : `the line could not be reached: ${(err as Error).message}`);
+  fail(res, 502, err instanceof LineError ? `${err.message} (${err.hint})` : `the line could not be reached: ${(err as Error).message}`);
 }
 

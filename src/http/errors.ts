@@ -1,12 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { LineError, lineError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-
-/** Short answers for the client errors body-parser reports; the status is theirs. */
-const CLIENT_MESSAGES: Readonly<Record<number, string>> = {
-  400: 'Malformed request body.',
-  413: 'Request body too large.',
-  415: 'Unsupported content type or charset: send application/x-www-form-urlencoded in UTF-8.',
-};
 
 /** The empty TwiML document: valid, and says nothing. */
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
@@ -22,17 +16,21 @@ export function answerErrorsWith(twiml: () => string): RequestHandler {
   };
 }
 
-/** 4xx with a short plain message for bad requests; TwiML on webhooks, 500 elsewhere, for the rest. */
+/**
+ * A client error (a LineError with an HTTP status, or Express's own 4xx) gets its status and the
+ * table's short plain message; anything else gets the route's TwiML on webhooks, 500 elsewhere.
+ */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const status = clientStatus(err);
-    if (status !== undefined) {
-      logger.warn({ path: req.path, status, type: (err as { type?: unknown }).type }, 'rejected a malformed request');
-      res.status(status).type('text/plain').send(`${CLIENT_MESSAGES[status] ?? 'Bad request.'}\n`);
+    const client = clientError(err);
+    if (client !== undefined) {
+      const { error, status } = client;
+      logger.warn({ path: req.path, status, code: error.code, ...error.context }, `rejected a request: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+      res.status(status).type('text/plain').send(`${error.message}\n`);
       return;
     }
     logger.error({ err, path: req.path }, 'unexpected error while answering a request');
@@ -42,9 +40,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-function clientStatus(err: unknown): number | undefined {
+/** Express's own client errors (the console's JSON parser), by status. */
+const BY_STATUS: Readonly<Record<number, ErrorCode>> = { 400: 'BODY_MALFORMED', 413: 'BODY_TOO_LARGE', 415: 'CONTENT_TYPE_UNSUPPORTED' };
+
+function clientError(err: unknown): { error: LineError; status: number } | undefined {
+  if (err instanceof LineError) return err.status === undefined ? undefined : { error: err, status: err.status };
   const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  const type = (err as { type?: unknown }).type;
+  return { error: lineError(BY_STATUS[status] ?? 'BAD_REQUEST', [], { context: typeof type === 'string' ? { type } : {} }), status };
 }
 
 function fallbackTwiml(res: Response): string | undefined {

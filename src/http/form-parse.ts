@@ -6,15 +6,8 @@
  * past the size or field limits, 415 for a charset other than UTF-8 or ISO-8859-1.
  */
 
-/** A client error for the error handler: its status and body-parser's `type` for it. */
-export interface FormError extends Error {
-  readonly status: number;
-  readonly type: string;
-}
+import { lineError } from '../errors.js';
 
-export function formError(status: number, type: string, message: string): FormError {
-  return Object.assign(new Error(message), { status, type });
-}
 
 /** body-parser's default: more fields than this is a 413. */
 export const MAX_FIELDS = 1000;
@@ -34,7 +27,7 @@ export function parseForm(text: string, latin1 = false): FormBody {
   for (let from = 0; from <= text.length; ) {
     let to = text.indexOf('&', from);
     if (to === -1) to = text.length;
-    if (++count > MAX_FIELDS) throw formError(413, 'parameters.too.many', 'too many parameters');
+    if (++count > MAX_FIELDS) throw lineError('BODY_TOO_MANY_FIELDS');
     if (to > from) {
       let eq = text.indexOf('=', from);
       if (eq === -1 || eq > to) eq = to;
@@ -60,7 +53,7 @@ function decode(part: string, latin1: boolean): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    throw formError(400, 'entity.encoding.invalid', 'invalid percent-encoding in the form body');
+    throw lineError('BODY_MALFORMED');
   }
 }
 

@@ -1,11 +1,12 @@
 import type { RequestHandler } from 'express';
-import { byteSize, charsetOf, formError, parseForm } from './form-parse.js';
+import { lineError, type LineError } from '../errors.js';
+import { byteSize, charsetOf, parseForm } from './form-parse.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** What may follow the media type in a Content-Type Twilio sends: nothing, or a plain charset. */
 const PARAMS = /^(?:\s*;\s*charset=[\w-]+\s*)?$/i;
 
-/** A 415 (for the error handler) unless the request is a form post, which is what Twilio sends. No body passes. */
+/** CONTENT_TYPE_UNSUPPORTED (415, for the error handler) unless the request is a form post, which is what Twilio sends. No body passes. */
 export const requireForm: RequestHandler = (req, _res, next) => {
   // Twilio's own header, checked without parsing it; anything else goes through type-is.
   const type = req.headers['content-type'];
@@ -14,7 +15,7 @@ export const requireForm: RequestHandler = (req, _res, next) => {
     return;
   }
   if (req.is(FORM) === false) {
-    next(Object.assign(new Error(`content type is not ${FORM}`), { status: 415, type: 'content-type.unsupported' }));
+    next(lineError('CONTENT_TYPE_UNSUPPORTED'));
     return;
   }
   next();
@@ -38,13 +39,13 @@ export function formParser(limit: string): RequestHandler {
     }
     const charset = charsetOf(headers['content-type']);
     const encoding = headers['content-encoding']?.toLowerCase() ?? 'identity';
-    let failed: Error | undefined =
+    let failed: LineError | undefined =
       charset !== 'utf-8' && charset !== 'iso-8859-1'
-        ? formError(415, 'charset.unsupported', `unsupported charset "${charset.toUpperCase()}"`)
+        ? lineError('CHARSET_UNSUPPORTED', [charset.toUpperCase()])
         : encoding !== 'identity'
-          ? formError(415, 'encoding.unsupported', `unsupported content encoding "${encoding}"`)
+          ? lineError('CONTENT_ENCODING_UNSUPPORTED', [encoding])
           : Number(headers['content-length']) > max
-            ? formError(413, 'entity.too.large', 'request entity too large')
+            ? lineError('BODY_TOO_LARGE')
             : undefined;
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
@@ -54,7 +55,7 @@ export function formParser(limit: string): RequestHandler {
       if (failed) return;
       size += chunk.length;
       if (size > max) {
-        failed = formError(413, 'entity.too.large', 'request entity too large');
+        failed = lineError('BODY_TOO_LARGE');
         first = more = undefined;
       } else if (first === undefined) first = chunk;
       else (more ??= [first]).push(chunk);
@@ -78,7 +79,7 @@ export function formParser(limit: string): RequestHandler {
     req.once('error', () => {
       if (done) return;
       done = true;
-      next(formError(400, 'request.aborted', 'request aborted'));
+      next(lineError('BODY_ABORTED'));
     });
   };
 }

@@ -1,14 +1,13 @@
 import type { Request, RequestHandler } from 'express';
+import { lineError } from '../errors.js';
 // The webhook helpers alone: importing 'twilio' would load the whole REST client (~85 ms).
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
-import type { Logger } from '../log.js';
 import { unsignableShape } from './shape.js';
 
 export interface SignatureOptions {
   readonly authToken: string;
   /** The public base URL Twilio calls; without it the URL is built from the request's protocol and Host. */
   readonly publicUrl: string | undefined;
-  readonly logger: Logger;
   /** False keeps the rejected URL (attacker text) out of the log: only the path is logged. */
   readonly logUtterances?: boolean;
 }
@@ -29,29 +28,26 @@ export function isTwilioSignature(authToken: string, signature: string, url: str
 }
 
 /**
- * Reject requests that Twilio did not sign: 400 without X-Twilio-Signature or with a query or form
+ * Pass on (to the error handler) requests that Twilio did not sign: 400 without X-Twilio-Signature or with a query or form
  * Twilio never sends (see unsignableShape), 403 with a wrong signature.
  * Runs after express.urlencoded() and before anything reads the fields or the URL's state.
  */
 export function requireTwilioSignature(options: SignatureOptions): RequestHandler {
-  const { authToken, publicUrl, logger, logUtterances = true } = options;
+  const { authToken, publicUrl, logUtterances = true } = options;
   return (req, res, next) => {
     const shape = unsignableShape(req);
     if (shape !== undefined) {
-      logger.warn({ path: req.path, problem: shape }, 'rejected a webhook Twilio would not send');
-      res.status(400).type('text/plain').send(`${shape}\n`);
+      next(lineError('REQUEST_UNSIGNABLE', [shape]));
       return;
     }
     const signature = req.get('x-twilio-signature');
     if (!signature) {
-      logger.warn({ path: req.path }, 'rejected a webhook without X-Twilio-Signature');
-      res.status(400).type('text/plain').send('Missing X-Twilio-Signature header.\n');
+      next(lineError('SIGNATURE_MISSING'));
       return;
     }
     const url = signedUrl(req, publicUrl);
     if (!isTwilioSignature(authToken, signature, url, (req.body as object | undefined) ?? {})) {
-      logger.warn({ path: req.path, ...(logUtterances ? { url } : {}) }, 'rejected a webhook whose signature does not match (is PUBLIC_URL the URL Twilio calls?)');
-      res.status(403).type('text/plain').send('Twilio signature does not match.\n');
+      next(lineError('SIGNATURE_INVALID', [], { context: logUtterances ? { url } : {} }));
       return;
     }
     next();

@@ -1,5 +1,5 @@
 import { runDocument, type CallEvent, type CallerInput, type DocumentEnd } from './call.js';
-import { SimError } from './errors.js';
+import { LineError } from '../errors.js';
 import { withCallStatus, type Fields } from './fields.js';
 import { parseVoiceTwiml, type Gather } from './twiml.js';
 import type { HttpMethod, WebhookClient } from './webhook.js';
@@ -12,7 +12,7 @@ export type CallStep =
   | { readonly kind: 'ended'; readonly reason: Extract<DocumentEnd, { kind: 'end' }>['reason']; readonly requests: number };
 
 export interface CallPorts {
-  /** Posts one webhook and returns its TwiML (throws SimError when the line fails). */
+  /** Posts one webhook and returns its TwiML (throws LineError when the line fails). */
   readonly send: WebhookClient;
   /** The caller's answer to a <Gather>. */
   readonly listen: (gather: Gather) => Promise<CallerInput>;
@@ -40,7 +40,7 @@ export async function followCall(ports: CallPorts, options: CallOptions): Promis
   let next: { url: string; method: HttpMethod; fields: Fields } = { url: options.url, method: 'POST', fields: {} };
   for (let requests = 1; ; requests++) {
     if (requests > maxRequests) {
-      throw new SimError(
+      throw new LineError(
         'TOO_MANY_REQUESTS',
         `the call made ${maxRequests} webhook requests without ending (last: ${next.method} ${next.url})`,
         'look for a <Redirect> or Gather action loop; --max-requests raises the cap.',

@@ -1,7 +1,7 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
 import type { SmsEncoding } from '../render/measure.js';
 import { resolveUrl } from './call.js';
-import { SimError } from './errors.js';
+import { LineError } from '../errors.js';
 import { smsFields, type Parties } from './fields.js';
 import { parseMessagingTwiml } from './twiml.js';
 import type { WebhookClient } from './webhook.js';
@@ -44,7 +44,7 @@ export async function sendText(send: WebhookClient, body: string, options: TextO
     const redirect = verbs[redirectAt];
     if (redirect?.verb !== 'Redirect') return received;
     if (redirects >= MAX_REDIRECTS) {
-      throw new SimError('TOO_MANY_REQUESTS', `the SMS webhook redirected ${MAX_REDIRECTS} times (last to ${redirect.url})`, 'look for a <Redirect> loop.');
+      throw new LineError('TOO_MANY_REQUESTS', `the SMS webhook redirected ${MAX_REDIRECTS} times (last to ${redirect.url})`, 'look for a <Redirect> loop.');
     }
     url = resolveUrl(redirect.url, url);
   }

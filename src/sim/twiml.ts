@@ -1,4 +1,4 @@
-import { SimError } from './errors.js';
+import { LineError } from '../errors.js';
 import type { HttpMethod } from './webhook.js';
 import { attr, childrenOf, elements, parseXml, spoken, tagOf, textOf, type XmlNode } from './xml.js';
 
@@ -94,7 +94,7 @@ export type MessagingVerb = Message | Redirect;
 /** Voice verbs Twilio performs that a terminal cannot: reported, then skipped. */
 const UNSUPPORTED_VOICE = new Set(['Dial', 'Record', 'Enqueue', 'Leave', 'Connect', 'Refer', 'Pay', 'Prompt', 'Start', 'Stop', 'Stream', 'Siprec', 'Echo', 'Queue']);
 
-/** Parse a voice TwiML document. Throws SimError('NOT_TWIML') for anything Twilio would reject. */
+/** Parse a voice TwiML document. Throws LineError('NOT_TWIML') for anything Twilio would reject. */
 export function parseVoiceTwiml(xml: string): VoiceVerb[] {
   return responseChildren(xml).map(voiceVerb);
 }
@@ -235,6 +235,6 @@ function responseChildren(xml: string): XmlNode[] {
   return elements(childrenOf(root), invalid, 'Response');
 }
 
-function invalid(message: string, hint?: string): SimError {
-  return new SimError('NOT_TWIML', `invalid TwiML: ${message}`, hint);
+function invalid(message: string, hint?: string): LineError {
+  return new LineError('NOT_TWIML', `invalid TwiML: ${message}`, hint);
 }

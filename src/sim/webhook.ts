@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 // The webhook helpers alone: importing 'twilio' would load the whole REST client.
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import type { CookieJar } from './cookies.js';
-import { SimError } from './errors.js';
+import { LineError } from '../errors.js';
 import type { Fields } from './fields.js';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -39,7 +39,7 @@ const TWILIO_TIMEOUT_MS = 15_000;
 
 /**
  * Post webhooks the way Twilio does: form-encoded fields (in the query for GET), signed for the
- * exact URL requested, with the conversation's cookies. Throws SimError for anything Twilio could
+ * exact URL requested, with the conversation's cookies. Throws LineError for anything Twilio could
  * not use: no answer, a 4xx or 5xx, or a body that is not XML.
  */
 export function createWebhookClient(options: WebhookClientOptions): WebhookClient {
@@ -84,10 +84,10 @@ export function withQuery(url: string, form: URLSearchParams): string {
   return parsed.href;
 }
 
-function unreachable(url: string, err: unknown, timeoutMs: number): SimError {
+function unreachable(url: string, err: unknown, timeoutMs: number): LineError {
   const name = (err as { name?: unknown }).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new SimError(
+    return new LineError(
       'LINE_UNREACHABLE',
       `${url} did not answer within ${timeoutMs / 1000} s (Twilio gives up after 15 s and uses the fallback URL)`,
       'is the line stuck, or very slow to start? Check its log.',
@@ -105,14 +105,14 @@ function unreachable(url: string, err: unknown, timeoutMs: number): SimError {
       : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? 'check the host name in --url.'
         : 'check --url and that the line is running.';
-  return new SimError('LINE_UNREACHABLE', `could not reach ${url} (${detail})`, hint);
+  return new LineError('LINE_UNREACHABLE', `could not reach ${url} (${detail})`, hint);
 }
 
 function checkAnswer(url: string, response: Response, body: string, token: string | undefined): void {
   const { status } = response;
   const excerpt = body.trim().slice(0, 200);
   if (status === 403) {
-    throw new SimError(
+    throw new LineError(
       'SIGNATURE_REJECTED',
       `${url} answered 403: the line rejected the request's X-Twilio-Signature${excerpt ? ` (${excerpt})` : ''}`,
       `the simulator signed exactly ${url} with ${token === undefined ? 'no token' : 'the token from --token or TWILIO_AUTH_TOKEN'}. ` +
@@ -121,14 +121,14 @@ function checkAnswer(url: string, response: Response, body: string, token: strin
     );
   }
   if (status === 400 && token === undefined && /signature/i.test(body)) {
-    throw new SimError(
+    throw new LineError(
       'SIGNATURE_REJECTED',
       `${url} answered 400: ${excerpt}`,
       'the line checks signatures (it has TWILIO_AUTH_TOKEN set): give the simulator the same token with --token or TWILIO_AUTH_TOKEN.',
     );
   }
   if (status < 200 || status >= 300) {
-    throw new SimError(
+    throw new LineError(
       'HTTP_ERROR',
       `${url} answered ${status}${excerpt ? `: ${excerpt}` : ''}`,
       status === 404
@@ -140,7 +140,7 @@ function checkAnswer(url: string, response: Response, body: string, token: strin
   }
   const type = response.headers.get('content-type') ?? '';
   if (!/^(text|application)\/xml\b/i.test(type)) {
-    throw new SimError(
+    throw new LineError(
       'NOT_TWIML',
       `${url} answered ${status} with Content-Type "${type || 'none'}", not text/xml${excerpt ? `: ${excerpt}` : ''}`,
       'Twilio needs TwiML sent as text/xml or application/xml (error 12300).',

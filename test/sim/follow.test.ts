@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallerInput } from '../../src/sim/call.js';
 import { CookieJar } from '../../src/sim/cookies.js';
-import { SimError } from '../../src/sim/errors.js';
+import { LineError } from '../../src/errors.js';
 import { callFields, SIMULATED_ACCOUNT_SID } from '../../src/sim/fields.js';
 import { followCall, type CallStep } from '../../src/sim/follow.js';
 import { createWebhookClient } from '../../src/sim/webhook.js';
@@ -113,8 +113,8 @@ describe('followCall', () => {
   it('stops a Redirect loop at the request cap', async () => {
     line = await fakeLine((app) => app.post('/voice', (_req, res) => res.type('text/xml').send(twiml('<Pause/><Redirect>/voice</Redirect>'))));
     const failure = await call(line, [], 5).catch((err: unknown) => err);
-    expect(failure).toBeInstanceOf(SimError);
-    expect((failure as SimError).code).toBe('TOO_MANY_REQUESTS');
+    expect(failure).toBeInstanceOf(LineError);
+    expect((failure as LineError).code).toBe('TOO_MANY_REQUESTS');
     expect(line.received).toHaveLength(5);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SimError } from '../../src/sim/errors.js';
+import { LineError } from '../../src/errors.js';
 import { SIMULATED_ACCOUNT_SID } from '../../src/sim/fields.js';
 import { startLocalLine, type LocalLine } from '../../src/sim/local.js';
 import { parseScript } from '../../src/sim/script.js';
@@ -82,8 +82,8 @@ describe('against the real line in-process (--local)', () => {
 
   it('is refused with a hint when signed with another token', async () => {
     const err = await runSms(as(local.url, 'not-the-token'), 'hi', scripted([])).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SimError);
-    expect((err as SimError).code).toBe('SIGNATURE_REJECTED');
+    expect(err).toBeInstanceOf(LineError);
+    expect((err as LineError).code).toBe('SIGNATURE_REJECTED');
   });
 });
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { SimError } from '../../src/sim/errors.js';
+import { LineError } from '../../src/errors.js';
 import { parseMessagingTwiml, parseVoiceTwiml } from '../../src/sim/twiml.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 
-function invalid(parse: () => unknown): SimError {
+function invalid(parse: () => unknown): LineError {
   try {
     parse();
   } catch (err) {
-    expect(err).toBeInstanceOf(SimError);
-    expect((err as SimError).code).toBe('NOT_TWIML');
-    return err as SimError;
+    expect(err).toBeInstanceOf(LineError);
+    expect((err as LineError).code).toBe('NOT_TWIML');
+    return err as LineError;
   }
   throw new Error('expected the document to be rejected');
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CookieJar } from '../../src/sim/cookies.js';
-import { SimError } from '../../src/sim/errors.js';
+import { LineError } from '../../src/errors.js';
 import { callFields, smsFields } from '../../src/sim/fields.js';
 import { createWebhookClient, type WebhookRequest } from '../../src/sim/webhook.js';
 import { twilioSignature } from '../helpers/sign.js';
@@ -15,13 +15,13 @@ afterEach(async () => {
 
 const parties = { from: '+15551234567', to: '+15557654321', accountSid: `AC${'1'.repeat(32)}` };
 
-async function failure(request: Promise<unknown>): Promise<SimError> {
+async function failure(request: Promise<unknown>): Promise<LineError> {
   const err = await request.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(SimError);
-  return err as SimError;
+  expect(err).toBeInstanceOf(LineError);
+  return err as LineError;
 }
 
 /** A port nothing listens on. */
