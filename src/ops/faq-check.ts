@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { LineError } from '../errors.js';
 import { buildFaq } from '../faq/build.js';
+import type { Faq } from '../faq/model.js';
 
 /**
  * The worker's body (see faq-worker.ts): parse and validate the FAQ text in workerData (what the serving
- * thread read) and post whether it is a valid FAQ. The YAML parse is where a bad file costs minutes, so
+ * thread read) and post whether it is a valid FAQ, and the FAQ when it is (so the serving thread need not parse it again). The YAML parse is where a bad file costs minutes, so
  * it happens here, off the serving thread; only a valid FAQ's classifier is built on the serving thread.
  */
 export interface CheckRequest {
@@ -14,13 +15,14 @@ export interface CheckRequest {
 }
 
 export type CheckResult = { readonly id?: number } & (
-  | { readonly ok: true; readonly entries: number }
+  | { readonly ok: true; readonly entries: number; readonly faq: Faq }
   | { readonly ok: false; readonly code: string | undefined; readonly message: string; readonly hint: string | undefined }
 );
 
 function check({ id, file, text }: CheckRequest): CheckResult {
   try {
-    return { id, ok: true, entries: buildFaq(text, file).entries.length };
+    const faq = buildFaq(text, file);
+    return { id, ok: true, entries: faq.entries.length, faq };
   } catch (err) {
     if (err instanceof LineError) return { id, ok: false, code: err.code, message: err.message, hint: err.hint };
     return { id, ok: false, code: undefined, message: (err as Error)?.message ?? String(err), hint: undefined };

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { LineError } from '../errors.js';
+import type { Entry, Faq, Topic } from '../faq/model.js';
 import type { CheckRequest, CheckResult } from './faq-check.js';
 
 export interface FaqCheckOptions {
@@ -16,15 +17,26 @@ export const FAQ_CHECK_TIMEOUT_MS = 30_000;
 /**
  * Check an FAQ file's text the way a load would (size, YAML, schema) in a worker thread, so however long a
  * bad file takes to reject (a 1 MB malformed YAML file takes the yaml package minutes), the thread
- * answering webhooks never waits. Resolves with the entries of a good file;
- * throws a LineError naming the file and the problem otherwise. The worker is ended after `timeoutMs`.
+ * answering webhooks never waits. Resolves with the FAQ of a good file, as the worker built it (the
+ * serving thread does not parse it again); throws a LineError naming the file and the problem
+ * otherwise. The worker is ended after `timeoutMs`.
  */
-export async function checkFaqText(file: string, text: string, options: FaqCheckOptions): Promise<number> {
+export async function checkFaqText(file: string, text: string, options: FaqCheckOptions): Promise<Faq> {
   const bytes = Buffer.byteLength(text);
   if (bytes > options.maxBytes) throw tooLarge(file, bytes, options.maxBytes);
   const result = await inWorker({ file, text }, options.timeoutMs);
   if (!result.ok) throw new LineError((result.code ?? 'FAQ_INVALID') as LineError['code'], result.message, result.hint);
-  return result.entries;
+  return frozen(result.faq);
+}
+
+/** A Faq as buildFaq freezes it: a copy from a worker arrives unfrozen (the structured clone keeps shared entries shared). */
+function frozen(faq: Faq): Faq {
+  const entry = (e: Entry): Entry => Object.freeze(Object.assign(e, { also: Object.freeze(e.also), phrasings: Object.freeze(e.phrasings) }));
+  faq.entries.forEach(entry);
+  faq.topics.forEach((t: Topic) => Object.freeze(t));
+  faq.smalltalk.forEach((s) => Object.freeze(s));
+  for (const part of [faq.synonyms, faq.understanding, faq.declines, faq.languages, faq.entries, faq.topics]) Object.freeze(part);
+  return Object.freeze(faq);
 }
 
 /** A LineError unless `file` is at most `maxBytes` (a missing file is left for the load to report). */

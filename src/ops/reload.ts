@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { LineError } from '../errors.js';
-import { buildFaq } from '../faq/build.js';
 import { readFaqText } from '../faq/load.js';
+import type { Faq } from '../faq/model.js';
 import { createLine, type Line } from '../line.js';
 import { createWordReader, type WordReader } from '../nlu/wink.js';
 import type { Logger } from '../log.js';
@@ -77,8 +77,7 @@ export async function createFaqReloader(options: FaqReloaderOptions): Promise<Fa
         return { status: 'unchanged' };
       }
       // a bad file is found out in the worker, however long that takes; only a good one is built here
-      await checkFaqText(file, text, check);
-      built = await buildFromText(text, file, check.index);
+      built = await buildFromFaq(await checkFaqText(file, text, check), text, check.index);
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       const described = error instanceof LineError ? error.describe() : error.message;
@@ -157,13 +156,12 @@ async function build(file: string, check: { maxBytes: number; timeoutMs: number;
   // loading wink-nlp's reader takes this thread a few hundred ms: done while the worker checks the file
   // (setImmediate: after the check has started its worker)
   const reader = new Promise<WordReader>((resolve) => setImmediate(() => resolve(createWordReader())));
-  await checkFaqText(file, text, check);
-  return buildFromText(text, file, check.index, await reader);
+  const faq = await checkFaqText(file, text, check);
+  return buildFromFaq(faq, text, check.index, await reader);
 }
 
-/** Validate the FAQ and build its classifier (the index in a worker, or from the cache); check it answers before anything serves it. */
-async function buildFromText(text: string, file: string, index: IndexOptions, reader?: WordReader): Promise<Built> {
-  const faq = buildFaq(text, file);
+/** Build the classifier of an FAQ the worker validated (its index in a worker, or from the cache); check it answers before anything serves it. */
+async function buildFromFaq(faq: Faq, text: string, index: IndexOptions, reader?: WordReader): Promise<Built> {
   const line = createLine(faq, { index: await indexFor(faq, index), ...(reader ? { reader } : {}) });
   for (const probe of ['HELP', line.faq.entries[0]?.question ?? '', 'what is this?']) line.reply({ text: probe, numMedia: 0 });
   return { line, hash: digest(text) };
