@@ -51,18 +51,10 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     labelNames: ['version', 'node_version'] as const,
     registers,
   }).set({ version: options.version ?? lineVersion(), node_version: process.versions.node }, 1);
-  const textsSent = new Counter({
-    name: 'faq_line_texts_sent_total',
-    help: 'Texts sent through the REST API during calls ("text me that"), by result (sent: accepted by Twilio, failed).',
-    labelNames: ['result'] as const,
-    registers,
-  });
-  const textStatuses = new Counter({
-    name: 'faq_line_text_status_total',
-    help: "Delivery statuses Twilio reported to /status for texts the line sent (delivered, undelivered, failed, ...); alert on failed and undelivered.",
-    labelNames: ['status'] as const,
-    registers,
-  });
+  /** A counter with one label, in this registry. */
+  const labelledCounter = (name: string, help: string, label: string) => new Counter({ name, help, labelNames: [label] as const, registers });
+  const textsSent = labelledCounter('faq_line_texts_sent_total', 'Texts sent through the REST API during calls ("text me that"), by result (sent: accepted by Twilio, failed).', 'result');
+  const textStatuses = labelledCounter('faq_line_text_status_total', "Delivery statuses Twilio reported to /status for texts the line sent (delivered, undelivered, failed, ...); alert on failed and undelivered.", 'status');
 
   // The per-request metrics: label sets bound once (families.ts), so a request only adds to numbers.
   const requests = counterFamily(
@@ -89,18 +81,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     "The classifier's score for the best entry of each turn that has one, by channel and outcome (an apology's score is its nearest miss).",
     SCORE_BUCKETS,
   );
-  const reloads = new Counter({
-    name: 'faq_line_faq_loads_total',
-    help: 'FAQ loads at start and on reload, by result (ok, rejected).',
-    labelNames: ['result'] as const,
-    registers,
-  });
-  const storeErrors = new Counter({
-    name: 'faq_line_store_errors_total',
-    help: 'Times a shared store could not be reached and the line went on without it (the per-sender limit counted in this process), by store.',
-    labelNames: ['store'] as const,
-    registers,
-  });
+  const reloads = labelledCounter('faq_line_faq_loads_total', 'FAQ loads at start and on reload, by result (ok, rejected).', 'result');
+  const storeErrors = labelledCounter('faq_line_store_errors_total', 'Times a shared store could not be reached and the line went on without it (the per-sender limit counted in this process), by store.', 'store');
   const entries = new Gauge({ name: 'faq_line_faq_entries', help: 'Entries in the FAQ being served.', registers });
   const loadedAt = new Gauge({
     name: 'faq_line_faq_loaded_timestamp_seconds',

@@ -16,11 +16,6 @@ const PAGE_CHARS = PAGE_SECONDS * CHARS_PER_SECOND;
 /** "About" 45 seconds: an answer of 48 seconds is not cut into 24 + 24. */
 const PAGE_SLACK = 1.1;
 
-/** Seconds a voice takes to read `text`, roughly. */
-export function speechSeconds(text: string): number {
-  return text.length / CHARS_PER_SECOND;
-}
-
 /** Sentences of spoken text; a paragraph break always ends one. */
 export function sentencesOf(text: string): string[] {
   return text

@@ -79,11 +79,7 @@ export function smsFields(options: SmsFieldOptions): Fields {
   const sid = options.messageSid ?? newSid('SM');
   if (options.from.startsWith('whatsapp:')) return whatsappFields(options, sid);
   return {
-    MessageSid: sid,
-    SmsSid: sid,
-    SmsMessageSid: sid,
-    AccountSid: options.accountSid,
-    ...(options.messagingServiceSid ? { MessagingServiceSid: options.messagingServiceSid } : {}),
+    ...messageIds(options, sid),
     From: options.from,
     ...locationFields('From', options.from),
     To: options.to,
@@ -102,11 +98,7 @@ export function smsFields(options: SmsFieldOptions): Fields {
  */
 function whatsappFields(options: SmsFieldOptions, sid: string): Fields {
   return {
-    MessageSid: sid,
-    SmsSid: sid,
-    SmsMessageSid: sid,
-    AccountSid: options.accountSid,
-    ...(options.messagingServiceSid ? { MessagingServiceSid: options.messagingServiceSid } : {}),
+    ...messageIds(options, sid),
     From: options.from,
     To: options.to,
     Body: options.body,
@@ -116,6 +108,17 @@ function whatsappFields(options: SmsFieldOptions, sid: string): Fields {
     WaId: options.from.replace(/^whatsapp:\+?/, ''),
     SmsStatus: 'received',
     ApiVersion: API_VERSION,
+  };
+}
+
+/** The SIDs an inbound message carries: its own (under all three names Twilio uses), the account's, the service's. */
+function messageIds(options: SmsFieldOptions, sid: string): Fields {
+  return {
+    MessageSid: sid,
+    SmsSid: sid,
+    SmsMessageSid: sid,
+    AccountSid: options.accountSid,
+    ...(options.messagingServiceSid ? { MessagingServiceSid: options.messagingServiceSid } : {}),
   };
 }
 
