@@ -6,7 +6,7 @@ import { restCredentials, twilioTextSender, type TextSender } from './channels/t
 import { voiceRoutes } from './channels/voice.js';
 import type { Config } from './config.js';
 import { createConsole } from './console/index.js';
-import { answerErrorsWith, EMPTY_TWIML, errorHandler } from './http/errors.js';
+import { answerErrorsWith, EMPTY_TWIML, errorHandler, notFound, postOnly } from './http/errors.js';
 import { formParser, requireForm } from './http/form.js';
 import { requireTwilioSignature } from './http/signature.js';
 import type { Line } from './line.js';
@@ -66,9 +66,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     smsLimit,
     batched(smsHandler({ line, logger, logUtterances: config.logUtterances, ...(config.handoffNumber ? { handoff: config.handoffNumber } : {}) })),
   );
-  app.all('/sms', (_req, res) => {
-    res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /sms.\n');
-  });
+  app.all('/sms', postOnly('to /sms'));
   const credentials = restCredentials(config);
   const rest = textSender ?? (credentials ? twilioTextSender(credentials) : undefined);
   // with PUBLIC_URL, Twilio posts each text's delivery status to /status (logged, failures counted)
@@ -88,9 +86,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
     }),
   );
   app.post(STATUS_PATH, webhook(() => EMPTY_TWIML), statusHandler({ logger, metrics }));
-  app.all(STATUS_PATH, (_req, res) => {
-    res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts delivery statuses to /status.\n');
-  });
+  app.all(STATUS_PATH, postOnly('delivery statuses to /status'));
   app.get('/', (_req, res) => {
     res.type('text/plain').send('Twilio FAQ line: POST /sms, POST /voice\n');
   });
@@ -98,9 +94,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
   // with METRICS_PORT, main serves /metrics on that port instead (src/ops/metrics-access.ts)
   if (config.metricsPort === undefined) app.get('/metrics', requireMetricsToken(config.metricsToken), metricsHandler(metrics));
   if (operatorConsole) app.use(operatorConsole.routes);
-  app.use((_req, res) => {
-    res.status(404).type('text/plain').send('Not found. This line answers POST /sms and POST /voice.\n');
-  });
+  app.use(notFound('This line answers POST /sms and POST /voice.'));
   app.use(errorHandler(logger));
   return app;
 }

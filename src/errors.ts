@@ -35,7 +35,11 @@ export const ERRORS = {
   SIGNATURE_MISSING: { message: 'Missing X-Twilio-Signature header.', status: 400, hint: 'every webhook Twilio sends is signed' },
   SIGNATURE_INVALID: { message: 'Twilio signature does not match.', status: 403, hint: 'is PUBLIC_URL the URL Twilio calls, and TWILIO_AUTH_TOKEN the account\'s token?' },
   CALL_STATE_FORGED: { message: 'The call state in the URL is not one this line wrote.', status: 400, hint: 'the turn URL was changed after the line wrote it' },
+  STATUS_INCOMPLETE: { message: 'A delivery status needs MessageSid and MessageStatus.', status: 400, hint: 'Twilio posts both with every status callback' },
   BAD_REQUEST: { message: 'Bad request.', status: 400 },
+  METRICS_TOKEN_REQUIRED: { message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>.', status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+  NOT_FOUND: { message: 'Not found. %s', status: 404 },
+  METHOD_NOT_ALLOWED: { message: 'Method not allowed: Twilio posts %s.', status: 405, headers: { Allow: 'POST' } },
 
   // The simulator (faq-line-sim): each failure its own exit code, so scripts and CI can tell "the line
   // is down" from "the line answered wrongly". Messages name the URL and what came back.
@@ -62,6 +66,8 @@ interface ErrorSpec {
   readonly status?: number;
   /** The exit code of a command that ends with it (1 when not given). */
   readonly exit?: number;
+  /** Headers the HTTP answer carries (Allow with a 405, WWW-Authenticate with a 401). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -83,6 +89,11 @@ export class LineError extends Error {
   /** The HTTP status for a request that failed with this error, if it is a client error. */
   get status(): number | undefined {
     return (ERRORS[this.code] as ErrorSpec).status;
+  }
+
+  /** The headers an HTTP answer with this error carries. */
+  get headers(): Readonly<Record<string, string>> {
+    return (ERRORS[this.code] as ErrorSpec).headers ?? {};
   }
 
   /** The exit code of a command that ends with this error. */

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { lineError } from '../errors.js';
 import { formFields } from '../http/form.js';
 import { maskPhone, type Logger } from '../log.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -53,13 +54,12 @@ export interface StatusOptions {
  * Status callbacks carry no message body; the recipient is masked.
  */
 export function statusHandler({ logger, metrics }: StatusOptions): RequestHandler {
-  return (req, res) => {
+  return (req, res, next) => {
     const fields = formFields(req.body);
     const sid = fields.MessageSid ?? fields.SmsSid ?? '';
     const given = (fields.MessageStatus ?? fields.SmsStatus ?? '').trim().toLowerCase();
     if (!MESSAGE_SID.test(sid) || given === '') {
-      logger.warn({ path: req.path }, 'rejected a delivery status without a MessageSid or MessageStatus');
-      res.status(400).type('text/plain').send('A delivery status needs MessageSid and MessageStatus.\n');
+      next(lineError('STATUS_INCOMPLETE'));
       return;
     }
     const status = STATUSES.has(given) ? given : 'other';

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { decodeCallState, encodeCallState, type CallState } from '../dialog/call-state.js';
 import type { CallInput } from '../dialog/call-turn.js';
 import { lineError } from '../errors.js';
+import { postOnly } from '../http/errors.js';
 import { formFields } from '../http/form.js';
 import { rawQuery } from '../http/shape.js';
 import type { Line } from '../line.js';
@@ -62,9 +63,7 @@ export function voiceRoutes(options: VoiceOptions): Router {
     options.logger.info({ callSid: fields.CallSid, dialStatus: fields.DialCallStatus, ...(answered ? { seconds: Number(fields.DialCallDuration) || 0 } : {}) }, 'handoff ended');
     res.type('text/xml').send(renderHandoffEnd(answered, options.settings));
   });
-  router.all([VOICE_PATH, TURN_PATH, HANDOFF_PATH], (_req, res) => {
-    res.status(405).set('Allow', 'POST').type('text/plain').send('Method not allowed: Twilio posts to /voice.\n');
-  });
+  router.all([VOICE_PATH, TURN_PATH, HANDOFF_PATH], postOnly('to /voice'));
   return router;
 }
 

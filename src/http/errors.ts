@@ -30,7 +30,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (client !== undefined) {
       const { error, status } = client;
       logger.warn({ path: req.path, status, code: error.code, ...error.context }, `rejected a request: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
-      res.status(status).type('text/plain').send(`${error.message}\n`);
+      sendError(res, error, status);
       return;
     }
     logger.error({ err, path: req.path }, 'unexpected error while answering a request');
@@ -38,6 +38,23 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (twiml !== undefined) res.status(200).type('text/xml').send(twiml);
     else res.status(500).type('text/plain').send('Internal error.\n');
   };
+}
+
+/** Answer with a client error from the table: its status (or `status`), headers and message as plain text. */
+export function sendError(res: Response, error: LineError, status = error.status ?? 400): void {
+  res.status(status).set(error.headers).type('text/plain').send(`${error.message}\n`);
+}
+
+/** A route's answer to any method but POST: 405 with Allow: POST, naming what Twilio posts there. */
+export function postOnly(what: string): RequestHandler {
+  const error = lineError('METHOD_NOT_ALLOWED', [what]);
+  return (_req, res) => sendError(res, error);
+}
+
+/** The answer to a path nothing serves: 404 saying what is served. */
+export function notFound(served: string): RequestHandler {
+  const error = lineError('NOT_FOUND', [served]);
+  return (_req, res) => sendError(res, error);
 }
 
 /** Express's own client errors (the console's JSON parser), by status. */

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { TextSender } from '../channels/text-sender.js';
+import { lineError } from '../errors.js';
+import { notFound, sendError } from '../http/errors.js';
 import { metricsHandler, type Metrics } from './metrics.js';
 
 /**
@@ -16,7 +18,7 @@ export function requireMetricsToken(token: string | undefined): RequestHandler {
       next();
       return;
     }
-    res.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('Metrics need Authorization: Bearer <METRICS_TOKEN>.\n');
+    sendError(res, lineError('METRICS_TOKEN_REQUIRED'));
   };
 }
 
@@ -25,9 +27,7 @@ export function createMetricsApp(metrics: Metrics, token: string | undefined): E
   const app = express();
   app.disable('x-powered-by');
   app.get('/metrics', requireMetricsToken(token), metricsHandler(metrics));
-  app.use((_req, res) => {
-    res.status(404).type('text/plain').send('Not found. This port serves GET /metrics.\n');
-  });
+  app.use(notFound('This port serves GET /metrics.'));
   return app;
 }
 
