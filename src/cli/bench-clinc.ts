@@ -5,7 +5,7 @@ import { describeError } from '../errors.js';
 import { clincFaq, loadClinc, type ClincQuery, type ClincSplit } from '../eval/clinc.js';
 import { accuracyAt, paperThreshold, type Accuracy, type Verdict } from '../eval/threshold.js';
 import { createClassifier, type Classifier } from '../nlu/classifier.js';
-import { calibrate, type Calibration } from '../editor/calibrate.js';
+import { calibrate, usesGeneralSet, type Calibration } from '../editor/calibrate.js';
 import { GENERAL_SET, readLabelledSet } from '../eval/general-set.js';
 
 /** The paper's Table 2, oos-threshold scheme: in-scope accuracy / out-of-scope recall on test, %. */
@@ -43,7 +43,8 @@ function run(dir: string, split: ClincSplit, folds: number): Result {
   const started = performance.now();
   const faq = clincFaq(data);
   // The line's own calibration, as `npm run calibrate` does it for an FAQ without declines.
-  const own = calibrate(faq, readLabelledSet(GENERAL_SET, new Set(faq.entries.map((e) => e.id))), () => {}, folds);
+  const extra = usesGeneralSet(faq) ? readLabelledSet(GENERAL_SET, new Set(faq.entries.map((e) => e.id))) : [];
+  const own = calibrate(faq, extra, () => {}, folds);
   const calibrateMs = performance.now() - started;
   // Threshold 0 here: the paper's rule chooses its own from the validation split.
   const classifier = createClassifier(faq, { ...faq.understanding, ...own.settings, threshold: 0 });

@@ -8,13 +8,22 @@ export type Scored = Verdict;
 
 /**
  * Score every phrasing and every decline of the FAQ with a classifier that has not seen it
- * (k folds), so the threshold can be calibrated without a separate labelled set.
+ * (k folds), so the threshold can be calibrated without a separate labelled set. With
+ * `unseenEntries`, each fold also leaves out whole entries, and their questions and phrasings
+ * count as out of scope: questions on a subject the FAQ does not cover, from the FAQ itself (for an
+ * FAQ that has no declines of its own). A fold that would leave fewer than two entries keeps them all.
  */
-export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, folds = 5): Scored[] {
+export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, folds = 5, unseenEntries = false): Scored[] {
   const out: Scored[] = [];
+  const leaveOut = unseenEntries && faq.entries.length >= 2 * folds;
   for (let fold = 0; fold < folds; fold++) {
     const held: Labelled[] = [];
-    const entries = faq.entries.map((e) => ({
+    const kept = faq.entries.filter((e) => {
+      if (!leaveOut || foldOf(e.id, folds) !== fold) return true;
+      for (const q of [e.question, ...e.phrasings]) held.push({ text: q });
+      return false;
+    });
+    const entries = kept.map((e) => ({
       ...e,
       phrasings: e.phrasings.filter((p) => (foldOf(p, folds) === fold ? (held.push({ text: p, expect: e.id }), false) : true)),
     }));
@@ -23,6 +32,17 @@ export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, fol
     for (const q of held) out.push(score(classifier.classify(q.text), q.expect));
   }
   return out;
+}
+
+/**
+ * An FAQ this large covers everyday subjects itself (CLINC150's 150 intents include the weather,
+ * alarms and recipes): the general out-of-scope set would count its own questions as out of scope.
+ */
+export const GENERAL_SET_MAX_ENTRIES = 50;
+
+/** Whether calibration scores the general out-of-scope set: only for an FAQ without declines that is not large. */
+export function usesGeneralSet(faq: Faq): boolean {
+  return faq.declines.length === 0 && faq.entries.length < GENERAL_SET_MAX_ENTRIES;
 }
 
 export function scoreAll(faq: Faq, options: Partial<ClassifierOptions>, set: readonly Labelled[]): Scored[] {
@@ -63,7 +83,7 @@ export function bestThreshold(scored: readonly Scored[]): { threshold: number; r
   let best = { threshold: 1, rates: rates(scored, 1) };
   const value = calibrationValue;
   // Whole hundredths, so the threshold tested is exactly the one written.
-  for (let k = 20; k <= 90; k++) {
+  for (let k = 5; k <= 95; k++) {
     const t = k / 100;
     const r = rates(scored, t);
     if (value(r) > value(best.rates) + 1e-12 || (Math.abs(value(r) - value(best.rates)) < 1e-12 && t > best.threshold)) {
@@ -113,7 +133,7 @@ export function calibrate(faq: Faq, extra: readonly Labelled[], report: (c: Cali
         for (const foreignNounWeight of GRID.foreignNounWeight) {
           const settings = { linearShare, coverageShare, foreignWeight, foreignNounWeight };
           const options = { ...faq.understanding, ...settings };
-          const scored = [...crossValidate(faq, options, folds), ...scoreAll(faq, options, extra)];
+          const scored = [...crossValidate(faq, options, folds, faq.declines.length === 0), ...scoreAll(faq, options, extra)];
           const c = { settings, ...bestThreshold(scored) };
           report(c);
           if (!best || calibrationValue(c.rates) > calibrationValue(best.rates)) best = c;

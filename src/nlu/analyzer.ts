@@ -1,3 +1,4 @@
+import { createSoundAlikes, type SoundAlikes } from './sound-alike.js';
 import { makeSpeller } from './spelling.js';
 import { compileSynonyms } from './synonyms.js';
 import { cleanText, expandShorthand, joinSpelledLetters } from './text.js';
@@ -36,6 +37,8 @@ export interface Analyzer {
   entityTypes(text: string): string[];
   /** The FAQ's words as read when it was built: `createAnalyzer(synonyms, { vocabulary })` gives the same analyzer without reading again. */
   readonly vocabulary: readonly Word[];
+  /** The text with runs of words that sound like one FAQ word joined into it ("main tenants" -> "maintenance"), if any. */
+  soundAlike(text: string): string | undefined;
 }
 
 /**
@@ -72,6 +75,12 @@ export function createAnalyzer(
     }
   }
   const knownJoin = (w: string): boolean => acronymish.has(w);
+  // Sound-alike targets: the FAQ's words, and its synonyms as written ("t-sirt", "maintenance windows").
+  const variants = Object.entries(synonyms).flatMap(([k, v]) => [k, ...v].map((x) => cleanText(x)));
+  // Built on the first question that needs a second reading: most lines never hear one.
+  let sounds: SoundAlikes | undefined;
+  const soundAlikes = (): SoundAlikes =>
+    (sounds ??= createSoundAlikes([...[...vocabulary.values()].filter((w) => !w.stop).map((w) => w.normal), ...variants]));
   const correct = makeSpeller(vocabulary.keys());
   const corrections = new Map<string, Word | undefined>();
 
@@ -111,5 +120,6 @@ export function createAnalyzer(
       return { content, unknown, words, naming, normals, names };
     },
     entityTypes: reader.entityTypes,
+    soundAlike: (text) => soundAlikes()(cleanText(text)),
   };
 }

@@ -211,12 +211,26 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
   const vocabulary = index.vocabulary;
   const profile = subjectProfile(faqTextsOf(faq, asked), faq.name, (w) => vocabulary.has(w));
   const given = entries.map((e, i) => {
-    const d = detailsGiven(index.answerEntities[i] ?? []);
+    const d = detailsGiven(index.answerEntities[i] ?? [], e.answer);
     for (const t of asked[i] ?? []) for (const x of detailsAsked(t.toLowerCase())) d.add(x);
     return d;
   });
 
+  /**
+   * A question the line would decline for its words alone gets a second reading with runs of words
+   * that sound like an FAQ word joined ("main tenants window"): speech transcripts spell words
+   * they do not know as words they do. Only a second reading that is answered replaces the first.
+   */
   const classify = (text: string): Classification => {
+    const first = classifyOnce(text);
+    if (first.accepted || first.rule === 'subject' || first.rule === 'detail') return first;
+    const heard = nlu.soundAlike(text);
+    if (heard === undefined) return first;
+    const second = classifyOnce(heard);
+    return second.accepted ? second : first;
+  };
+
+  const classifyOnce = (text: string): Classification => {
     scan = undefined;
     const analysis = nlu.analyze(text, needsTag);
     const weights = weigh(analysis);

@@ -1,11 +1,11 @@
 /**
  * The kind of detail a question asks for (an amount, a count, a date, a person's or company's name,
- * an email address, a phone number, a percentage), and whether an answer contains one. When the
+ * an email address, a phone number, a percentage, how often, exactly where), and whether an answer contains one. When the
  * matched answer does not contain the detail asked for, the FAQ does not give it: the line declines
  * rather than answer as if it did ("what's the dollar limit on your cyber insurance").
  */
 
-export type Detail = 'amount' | 'count' | 'date' | 'name' | 'email' | 'phone' | 'percent';
+export type Detail = 'amount' | 'count' | 'date' | 'name' | 'email' | 'phone' | 'percent' | 'frequency' | 'place';
 
 /** Question forms, in general English, on cleaned lower-case text. */
 const ASKS: readonly [Detail, RegExp][] = [
@@ -19,6 +19,8 @@ const ASKS: readonly [Detail, RegExp][] = [
   ['email', /\be-?mail\b|\bemail address\b/],
   ['phone', /\b(?:phone|telephone|contact|hotline|fax) (?:number|no|#)\b|\bnumber (?:to|i can) call\b|\bhotline\b/],
   ['percent', /\bpercent\b|\bpercentage\b|%/],
+  ['frequency', /\bhow (?:often|frequently|regularly)\b|\b(?:hourly|daily|weekly|monthly) or (?:hourly|daily|weekly|monthly|yearly)\b/],
+  ['place', /\b(?:which|what) (?:city|town|street|building|floor)\b|\b(?:street|mailing|postal|office|physical) address\b|\baddress of (?:the |your |twilio's )?(?:[a-z]+ )*?(?:office|headquarters|hq|building)\b/],
 ];
 
 /** The details a question asks for (usually none). */
@@ -41,8 +43,12 @@ const ENTITY_DETAIL: Readonly<Record<string, Detail>> = {
  * recognises no person or company names, so an answer is never taken to give one: "who underwrites
  * your policy" is declined unless the FAQ grows an entry whose phrasings ask exactly that.
  */
-export function detailsGiven(entityTypes: readonly string[]): Set<Detail> {
+export function detailsGiven(entityTypes: readonly string[], answer = ''): Set<Detail> {
   const given = new Set<Detail>();
+  // No entity type says how often or where exactly; the answer's own words do.
+  const text = answer.toLowerCase();
+  if (/\b(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|every (?:hour|day|week|month|year)|frequency|frequently|regularly|regular|periodic|periodically|routinely|continuously)\b/.test(text)) given.add('frequency');
+  if (/\b(?:city|street|avenue|suite|floor|zip|postcode)\b/.test(text)) given.add('place');
   for (const t of entityTypes) {
     const d = ENTITY_DETAIL[t];
     if (d) given.add(d);

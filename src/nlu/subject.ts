@@ -90,6 +90,10 @@ export function otherSubject(a: Analysis, profile: SubjectProfile, entryKnows: (
     }
     // "our own datacenter", "my own maintenance window": the asker's, not the line's.
     if (w === 'own' && OTHERS_OWN.has(normals[i - 1] as string)) return { word: `${normals[i - 1] as string} own`, why: 'possessive' };
+    if ((w === 'my' || w === 'our' || w === 'their')) {
+      const foreign = ownThing(i + 1, normals, profile);
+      if (foreign) return { word: `${w} ${foreign}`, why: 'possessive' };
+    }
     if (normals[i + 1] === "'s") {
       const others = OTHERS_OWN.has(normals[i - 1] as string);
       if (others || (!PRONOUNS.has(w) && !ANYONES.has(w) && !profile.ownPossessors.has(w) && !entryKnows(stem))) return { word: w, why: 'possessive' };
@@ -120,4 +124,14 @@ function subjectAfter(
   if (profile.own.has(first)) return undefined;
   // A bare noun right after the auxiliary is what the question is about: it must be the entry's.
   return entryKnows(stems[at] as string) ? undefined : first;
+}
+
+/** "my home router", "our bakery": the asker's own thing, named with a word the FAQ never uses. */
+function ownThing(at: number, normals: readonly string[], profile: SubjectProfile): string | undefined {
+  for (let j = at; j < Math.min(normals.length, at + 1); j++) {
+    const n = normals[j] as string;
+    if (PRONOUNS.has(n) || DETERMINERS.has(n) || PREPOSITIONS.has(n) || QUESTION_AUX.has(n) || !/^[a-z]/.test(n)) return undefined;
+    if (!profile.knows(n) && !ANYONES.has(n)) return n;
+  }
+  return undefined;
 }

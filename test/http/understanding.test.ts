@@ -42,6 +42,8 @@ describe('what the line understands, over the SMS webhook', () => {
     "what is aws's own rto and rpo for us-east-1",
     'is aws us-east-1 having an outage right now',
     'how should my team plan for a hard down of our own datacenter',
+    'how do i set up disaster recovery for my bakery',
+    'can i whitelist an ip on my router',
   ])('declines a question about another subject: %s', async (q) => {
     expect(await text(q)).toBe(APOLOGY);
   });
@@ -55,5 +57,14 @@ describe('what the line understands, over the SMS webhook', () => {
 
   it.each(['is aws multi-tenant', 'where are your backups stored', 'do you have insurance'])('still answers the FAQ’s own subject: %s', async (q) => {
     expect(await text(q)).not.toBe(APOLOGY);
+  });
+
+  it.each([
+    ['how would twilio recover from a calamity', 'disaster recovery'],
+    ['does twilio have a strategy for a catastrophe', 'disaster recovery'],
+  ])('answers a question whose words the FAQ never uses but means: %s', async (q, about) => {
+    const reply = await text(q);
+    expect(reply).not.toBe(APOLOGY);
+    expect(reply.toLowerCase()).toContain(about);
   });
 });
