@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import { describeError } from '../errors.js';
 import { loadFaq } from '../faq/load.js';
-import { calibrate, usesGeneralSet } from '../editor/calibrate.js';
+import { calibrate, leavesOutEntries, usesGeneralSet } from '../editor/calibrate.js';
 import { GENERAL_SET, readLabelledSet } from '../eval/general-set.js';
 
 const pct = (r: number): string => `${(100 * r).toFixed(1)}%`;
@@ -22,8 +22,8 @@ const program = new Command('calibrate')
     // An FAQ without declines of its own is calibrated against the project's general out-of-scope set.
     const setFile = opts.set ?? (usesGeneralSet(faq) ? GENERAL_SET : undefined);
     const extra = setFile ? readLabelledSet(setFile, new Set(faq.entries.map((e) => e.id))) : [];
-    if (faq.declines.length === 0) console.log(`${opts.faq} has no declines: each fold also leaves out whole entries and scores their questions as out of scope`);
-    if (setFile === GENERAL_SET) console.log(`and scores the general out-of-scope set ${GENERAL_SET}`);
+    if (leavesOutEntries(faq)) console.log(`${opts.faq} has no declines: each fold also leaves out whole entries and scores their questions as out of scope`);
+    if (setFile === GENERAL_SET) console.log(`${opts.faq} has no declines: scoring the general out-of-scope set ${GENERAL_SET}`);
     const best = calibrate(faq, extra, (c) =>
       console.log(`${JSON.stringify(c.settings)} threshold ${c.threshold}: in-scope ${pct(c.rates.inScope)}, out-of-scope ${pct(c.rates.outOfScope)}`),
     );

@@ -11,15 +11,14 @@ export type Scored = Verdict;
  * (k folds), so the threshold can be calibrated without a separate labelled set. With
  * `unseenEntries`, each fold also leaves out whole entries, and their questions and phrasings
  * count as out of scope: questions on a subject the FAQ does not cover, from the FAQ itself (for an
- * FAQ that has no declines of its own). A fold that would leave fewer than two entries keeps them all.
+ * FAQ that has no declines of its own: see `leavesOutEntries`).
  */
 export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, folds = 5, unseenEntries = false): Scored[] {
   const out: Scored[] = [];
-  const leaveOut = unseenEntries && faq.entries.length >= 2 * folds;
   for (let fold = 0; fold < folds; fold++) {
     const held: Labelled[] = [];
     const kept = faq.entries.filter((e) => {
-      if (!leaveOut || foldOf(e.id, folds) !== fold) return true;
+      if (!unseenEntries || foldOf(e.id, folds) !== fold) return true;
       for (const q of [e.question, ...e.phrasings]) held.push({ text: q });
       return false;
     });
@@ -32,6 +31,11 @@ export function crossValidate(faq: Faq, options: Partial<ClassifierOptions>, fol
     for (const q of held) out.push(score(classifier.classify(q.text), q.expect));
   }
   return out;
+}
+
+/** Whether calibration leaves out whole entries as out-of-scope questions: for an FAQ without declines, with enough entries. */
+export function leavesOutEntries(faq: Faq, folds = 5): boolean {
+  return faq.declines.length === 0 && faq.entries.length >= 2 * folds;
 }
 
 /**
@@ -133,7 +137,7 @@ export function calibrate(faq: Faq, extra: readonly Labelled[], report: (c: Cali
         for (const foreignNounWeight of GRID.foreignNounWeight) {
           const settings = { linearShare, coverageShare, foreignWeight, foreignNounWeight };
           const options = { ...faq.understanding, ...settings };
-          const scored = [...crossValidate(faq, options, folds, faq.declines.length === 0), ...scoreAll(faq, options, extra)];
+          const scored = [...crossValidate(faq, options, folds, leavesOutEntries(faq, folds)), ...scoreAll(faq, options, extra)];
           const c = { settings, ...bestThreshold(scored) };
           report(c);
           if (!best || calibrationValue(c.rates) > calibrationValue(best.rates)) best = c;
