@@ -10,6 +10,7 @@ import { answerErrorsWith, EMPTY_TWIML, errorHandler, notFound, postOnly } from 
 import { formParser, requireForm } from './http/form.js';
 import { requireTwilioSignature } from './http/signature.js';
 import type { Line } from './line.js';
+import { textFailed } from './turn/text.js';
 import type { Logger } from './log.js';
 import { closeConnectionsWhenDraining, createReadiness, healthRoutes, type Readiness } from './ops/health.js';
 import { createMetrics, metricsHandler, type Metrics } from './ops/metrics.js';
@@ -62,7 +63,7 @@ export function createApp({ config, line, logger, metrics = createMetrics(), rea
   // The webhooks come first: most requests are theirs, and every route before them costs each one a match.
   app.post(
     '/sms',
-    webhook(() => line().smsTwiml({ kind: 'apology' }).twiml),
+    webhook(() => textFailed(line())),
     smsLimit,
     batched(smsHandler({ line, logger, logUtterances: config.logUtterances, ...(config.handoffNumber ? { handoff: config.handoffNumber } : {}) })),
   );

@@ -6,8 +6,8 @@ import { postOnly } from '../http/errors.js';
 import { formFields } from '../http/form.js';
 import { rawQuery } from '../http/shape.js';
 import type { Line } from '../line.js';
-import { renderHandoffEnd, renderVoiceError, type VoiceSettings } from '../render/voice.js';
-import { callStart, callTurn, type CallOptions, type Texter } from '../turn/call.js';
+import type { VoiceSettings } from '../render/voice.js';
+import { callFailed, callStart, callTurn, handoffEnded, type CallOptions, type Texter } from '../turn/call.js';
 import type { TextSender } from './text-sender.js';
 import { sendTurn, type TurnLog } from './turn.js';
 
@@ -38,7 +38,7 @@ export interface VoiceOptions extends TurnLog {
 /** POST /voice starts a call; POST /voice/turn answers each turn. Only HTTP here: form -> input, turn -> TwiML. */
 export function voiceRoutes(options: VoiceOptions): Router {
   const router = Router();
-  const webhook = options.webhook(() => renderVoiceError(options.settings));
+  const webhook = options.webhook(() => callFailed(options));
   const handoff = options.handoffNumber ? { handoff: { number: options.handoffNumber, action: HANDOFF_PATH } } : {};
   const call: CallOptions = { ...options, action: (state: CallState) => `${TURN_PATH}?${encodeCallState(state)}`, ...handoff };
   const ids = (fields: Readonly<Record<string, string>>) => ({ callSid: fields.CallSid, from: fields.From });
@@ -61,7 +61,7 @@ export function voiceRoutes(options: VoiceOptions): Router {
     const fields = formFields(req.body);
     const answered = fields.DialCallStatus === 'completed';
     options.logger.info({ callSid: fields.CallSid, dialStatus: fields.DialCallStatus, ...(answered ? { seconds: Number(fields.DialCallDuration) || 0 } : {}) }, 'handoff ended');
-    res.type('text/xml').send(renderHandoffEnd(answered, options.settings));
+    res.type('text/xml').send(handoffEnded(answered, options));
   });
   router.all([VOICE_PATH, TURN_PATH, HANDOFF_PATH], postOnly('to /voice'));
   return router;

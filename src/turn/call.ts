@@ -3,6 +3,7 @@ import type { CallState } from '../dialog/call-state.js';
 import { startCall, type CallInput } from '../dialog/call-turn.js';
 import type { CallTurnView, Line } from '../line.js';
 import { smsMessages } from '../render/sms.js';
+import { renderHandoffEnd, renderVoiceError } from '../render/voice.js';
 import { scoreOf, type TurnResult } from './record.js';
 
 /** Texts one call may send. */
@@ -19,6 +20,16 @@ export interface CallOptions extends Omit<CallTurnView, 'texting' | 'maxTexts'> 
  * were accepted (it reports its own failures). Undefined when this call cannot be texted.
  */
 export type Texter = (bodies: readonly string[], entry: string) => Promise<boolean>;
+
+/** What a caller hears when the line fails unexpectedly (the webhook's error answer): an apology, then the call ends. */
+export function callFailed(options: Pick<CallOptions, 'settings'>): string {
+  return renderVoiceError(options.settings);
+}
+
+/** The TwiML after a handoff's <Dial> ends: goodbye when someone answered, a short sorry when no one did. */
+export function handoffEnded(answered: boolean, options: Pick<CallOptions, 'settings'>): string {
+  return renderHandoffEnd(answered, options.settings);
+}
 
 /** The first turn of a call: the greeting, and its record. */
 export function callStart(line: Line, options: CallOptions): TurnResult {

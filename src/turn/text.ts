@@ -25,3 +25,8 @@ export function textTurn(line: Line, input: TextTurnInput): TurnResult {
   };
   return { twiml, turn };
 }
+
+/** What a texter gets when the line fails unexpectedly (the webhook's error answer): the apology. */
+export function textFailed(line: Line): string {
+  return line.smsTwiml({ kind: 'apology' }).twiml;
+}
