@@ -1,21 +1,36 @@
-/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped. */
+/** Three rows of the distance table, reused by every call (grown for longer words). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped. The speller
+ * calls it for every same-length-ish word of the FAQ's vocabulary a typo could be, so it allocates
+ * nothing: three rows rotate through scratch arrays.
+ */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows[0].length < width) rows = [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) d = Math.min(d, (prev2[j - 2] as number) + 1);
       cur[j] = d;
-      rowMin = Math.min(rowMin, d);
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > cap) return cap + 1;
-    prev2.splice(0, prev2.length, ...prev);
+    const spare = prev2;
+    prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[b.length] as number;
 }
