@@ -8,6 +8,7 @@ import type { Faq } from './faq/model.js';
 import { createClassifier, type ClassifierParts } from './nlu/classifier.js';
 import type { Explanation } from './nlu/explain.js';
 import { languageGuardOf } from './nlu/language.js';
+import { createWordReader } from './nlu/wink.js';
 import { createSmallTalkMatcher } from './nlu/smalltalk.js';
 import { createSmsRenderer, type SmsTwiml } from './render/sms.js';
 import { createCallRenderer, type CallView, type VoiceTwiml } from './render/voice.js';
@@ -49,10 +50,12 @@ export function understandingOf(faq: Faq, parts?: ClassifierParts): Understandin
   return { classifier: createClassifier(faq, faq.understanding, parts), smallTalk: createSmallTalkMatcher(faq.smalltalk.values()) };
 }
 
-export function createLine(faq: Faq, parts?: ClassifierParts): Line {
-  const nlu = understandingOf(faq, parts);
+export function createLine(faq: Faq, parts: ClassifierParts = {}): Line {
+  // one wink-nlp reader for the line: the classifier reads with it, the language guard asks it which words are English
+  const reader = parts.reader ?? createWordReader();
+  const nlu = understandingOf(faq, { ...parts, reader });
   const voice = createVoiceBook(faq);
-  const language = languageGuardOf(faq);
+  const language = languageGuardOf(faq, reader.knows);
   const facts: CallFacts = { faq, nlu, language, spoken: voice };
   const renderCall = createCallRenderer();
   return {

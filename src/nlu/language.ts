@@ -73,6 +73,11 @@ export interface GuardOptions {
   /** Words that count as English besides everyday ones: the FAQ's own ("sendgrid", "rto", "allowlist"). */
   readonly vocabulary?: Iterable<string>;
   readonly detect?: Detector;
+  /**
+   * Whether a lower-case word is everyday English; by default isEnglishWord (wink-nlp's lexicon, unpacked
+   * on first use: ~230 ms and ~11 MB). A line passes its wink reader's `knows`, which answers the same.
+   */
+  readonly english?: (word: string) => boolean;
 }
 
 /**
@@ -86,7 +91,8 @@ export function createLanguageGuard(options: GuardOptions = {}): LanguageGuard {
   const detect = options.detect ?? eldDetector;
   const languages = new Set(options.languages ?? []);
   const vocabulary = new Set([...(options.vocabulary ?? [])].map((w) => w.toLowerCase()));
-  const english = (word: string): boolean => ASCII_WORD.test(word) && (vocabulary.has(word) || isEnglishWord(word));
+  const everyday = options.english ?? isEnglishWord;
+  const english = (word: string): boolean => ASCII_WORD.test(word) && (vocabulary.has(word) || everyday(word));
   return (text) => {
     const script = scriptOf(text);
     if (script === 'latin') return latinForeign(text, detect, english);
@@ -154,7 +160,7 @@ function safeDetect(detect: Detector, text: string): Detected {
  * The guard for an FAQ: its languages' apologies, and its own words (answers, phrasings, synonyms)
  * counted as English. Not the declines: a decline may be a question in another language.
  */
-export function languageGuardOf(faq: Faq): LanguageGuard {
+export function languageGuardOf(faq: Faq, english?: (word: string) => boolean): LanguageGuard {
   const texts = [
     faq.name,
     faq.apology,
@@ -162,5 +168,5 @@ export function languageGuardOf(faq: Faq): LanguageGuard {
     ...[...faq.smalltalk.values()].flatMap((s) => [s.answer, ...s.phrasings]),
     ...Object.entries(faq.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
   ];
-  return createLanguageGuard({ languages: Object.keys(faq.languages), vocabulary: wordsOf(texts) });
+  return createLanguageGuard({ languages: Object.keys(faq.languages), vocabulary: wordsOf(texts), ...(english ? { english } : {}) });
 }

@@ -63,6 +63,12 @@ export interface WordReader {
    * once per FAQ: its own instance, so the questions' reader keeps its cheaper pipe.
    */
   entityTypes(text: string): string[];
+  /**
+   * Whether a lower-case word is one of the English model's own words (not one read since): what
+   * isEnglishWord answers, from the reader already loaded instead of a second unpacked copy of the
+   * lexicon. Remembered, up to MAX_PIECES words.
+   */
+  knows(word: string): boolean;
 }
 
 export function createWordReader(): WordReader {
@@ -80,6 +86,7 @@ export function createWordReader(): WordReader {
    */
   const pieces = new Map<string, readonly Word[]>();
   const alone = new Map<string, string>();
+  const lexicon = new Map<string, boolean>();
   let entityReader: WinkMethods | undefined;
 
   const fresh = (): void => {
@@ -133,6 +140,19 @@ export function createWordReader(): WordReader {
 
   return {
     readWords,
+    knows(word) {
+      let known = lexicon.get(word);
+      if (known === undefined) {
+        const ids = nlp.readDoc(word).tokens().out(nlp.its.uniqueId) as number[];
+        // "cannot", "couldnt": the tokenizer splits a contraction written without its apostrophe
+        const newest = Math.max(firstUnknownId - 1, ...ids);
+        known = ids.length > 0 && newest < firstUnknownId;
+        if (lexicon.size >= MAX_PIECES) lexicon.clear();
+        lexicon.set(word, known);
+        if (newest - firstUnknownId > MAX_NEW_WORDS) fresh();
+      }
+      return known;
+    },
     tagAlone(normal) {
       let pos = alone.get(normal);
       if (pos === undefined) {
