@@ -39,9 +39,10 @@ export function understand(text: string, faq: Faq, nlu: Understanding): Understo
   const [first, ...more] = answers.slice(0, MAX_QUESTIONS);
   if (!first) return whole;
   // One question answered and the rest not covered: only when the message as a whole is about that
-  // one, or is refused only for the words of the other parts (never when it is about someone else).
-  const sameAsWhole =
-    whole.kind === 'answer' ? whole.entry === first.entry : whole.kind === 'none' && (whole.rule === 'threshold' || whole.rule === 'evidence') && whole.nearest?.entry === first.entry;
+  // one, or is refused only for the words or the detail asked of the other parts (never when it is
+  // about someone else): "send me the bcp and also what's the price per text" answers the first.
+  const refusedForParts = whole.kind === 'none' && (whole.rule === 'threshold' || whole.rule === 'evidence' || (whole.rule === 'detail' && uncovered.length > 0));
+  const sameAsWhole = whole.kind === 'answer' ? whole.entry === first.entry : refusedForParts && whole.nearest?.entry === first.entry;
   if (more.length === 0 && !sameAsWhole) return whole;
   if (more.length === 0 && uncovered.length === 0 && whole.kind === 'answer') return whole;
   return {
