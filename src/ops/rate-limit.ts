@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { recordTurn, textChannel } from '../channels/turn.js';
+import { loggedTurn, type Turn } from '../turn/record.js';
 import { EMPTY_TWIML } from '../http/errors.js';
 import { formFields } from '../http/form.js';
 import type { Logger } from '../log.js';
@@ -109,14 +110,12 @@ export function smsRateLimit({ limiter, perMinute, logger }: SmsRateLimitOptions
         next();
         return;
       }
-      recordTurn(res, { channel: textChannel(from), outcome: 'rate-limited' });
+      const turn: Turn = { channel: textChannel(from), outcome: 'rate-limited' };
+      recordTurn(res, turn);
       res.type('text/xml').send(EMPTY_TWIML);
       // the first message over the limit is a warning; the rest of a flood are plain info lines
       const level = result.refusedInARow === 1 ? 'warn' : 'info';
-      logger[level](
-        { messageSid: fields.MessageSid, channel: textChannel(from), outcome: 'rate-limited', from, limitPerMinute: perMinute },
-        'sms sender over the rate limit: not replying',
-      );
+      logger[level]({ messageSid: fields.MessageSid, ...loggedTurn(turn, false), from, limitPerMinute: perMinute }, 'sms sender over the rate limit: not replying');
     }
   };
 }
