@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -68,9 +68,12 @@ export async function readCachedIndex(dir: string, key: string): Promise<Classif
   }
 }
 
+/** Indexes kept in the folder: the newest few, so lines of two FAQs (or two versions) sharing it do not evict each other at once. */
+const KEPT = 4;
+
 /**
  * Keep `index` under `key` (written to a temporary file, then renamed: a reader never sees half a file),
- * and remove the files of other keys (an FAQ edited often would otherwise fill the folder).
+ * and remove all but the KEPT newest files (an FAQ edited often would otherwise fill the folder).
  * Throws when the folder cannot be written; the caller logs that and serves anyway.
  */
 export async function writeCachedIndex(dir: string, key: string, index: ClassifierIndex): Promise<void> {
@@ -80,9 +83,11 @@ export async function writeCachedIndex(dir: string, key: string, index: Classifi
   const partial = `${file}.${process.pid}.${Date.now()}.partial`;
   await writeFile(partial, Buffer.concat([createHash('sha256').update(payload).digest(), payload]), { mode: 0o600 });
   await rename(partial, file);
-  for (const name of await readdir(dir)) {
-    if (name.endsWith('.model') && name !== `${key}.model`) await rm(join(dir, name), { force: true });
-  }
+  const kept = await Promise.all(
+    (await readdir(dir)).filter((n) => n.endsWith('.model')).map(async (n) => ({ n, at: await stat(join(dir, n)).then((st) => st.mtimeMs, () => 0) })),
+  );
+  kept.sort((a, b) => b.at - a.at);
+  for (const { n } of kept.slice(KEPT)) if (n !== `${key}.model`) await rm(join(dir, n), { force: true });
 }
 
 /** The shape of an index, checked on the fields a classifier reads first (the hash has vouched for the rest). */

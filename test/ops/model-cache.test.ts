@@ -104,7 +104,7 @@ describe('the classifier index cache', { timeout: 120_000 }, () => {
     }
   });
 
-  it('rebuilds when the FAQ changes, and serves the new text', async () => {
+  it('rebuilds when the FAQ changes, and serves the new text; the earlier version stays cached', async () => {
     await start();
     const OLD = 'We carry Technology Errors and Omissions Liability insurance under our cyber liability insurance program.';
     const NEW = 'We are insured against errors and omissions, and against cyber incidents.';
@@ -113,7 +113,10 @@ describe('the classifier index cache', { timeout: 120_000 }, () => {
     const replies = await answers(await start());
     expect(builds()).toBe(2);
     expect(replies[1]?.join(' ')).toContain(NEW);
-    expect(await cacheFiles()).toHaveLength(1);
+    expect(await cacheFiles()).toHaveLength(2);
+    await writeFile(file, original);
+    await start();
+    expect(builds()).toBe(2);
   });
 
   it('keeps answering while a reload builds the index of a large FAQ', async () => {
