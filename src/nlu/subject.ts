@@ -128,10 +128,16 @@ function subjectAfter(
 
 /** "my home router", "our bakery": the asker's own thing, named with a word the FAQ never uses. */
 function ownThing(at: number, normals: readonly string[], profile: SubjectProfile): string | undefined {
-  for (let j = at; j < Math.min(normals.length, at + 1); j++) {
-    const n = normals[j] as string;
-    if (PRONOUNS.has(n) || DETERMINERS.has(n) || PREPOSITIONS.has(n) || QUESTION_AUX.has(n) || !/^[a-z]/.test(n)) return undefined;
-    if (!profile.knows(n) && !ANYONES.has(n)) return n;
-  }
-  return undefined;
+  const n = normals[at];
+  if (n === undefined || PRONOUNS.has(n) || DETERMINERS.has(n) || PREPOSITIONS.has(n) || QUESTION_AUX.has(n) || !/^[a-z]/.test(n)) return undefined;
+  if (profile.knows(n) || ANYONES.has(n)) return undefined;
+  // "our pentesters are worried", "my boss wants": the asker's people setting the scene, not what the question is about.
+  const next = normals[at + 1];
+  if (next !== undefined && (QUESTION_AUX.has(next) || SCENE_VERBS.has(next))) return undefined;
+  return n;
 }
+
+/** Verbs after "my/our X" that make X the one asking, not the thing asked about. */
+const SCENE_VERBS: ReadonlySet<string> = new Set(
+  'want wants wanted need needs needed ask asks asked say says said think thinks thought worry worries worried require requires required insist insists'.split(' '),
+);
