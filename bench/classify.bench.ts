@@ -5,8 +5,8 @@
  *
  *   tsx bench/classify.bench.ts 2000
  */
-import { readFile } from 'node:fs/promises';
-import { buildFaq } from '../src/faq/build.js';
+import { buildFaq, buildFaqSet } from '../src/faq/build.js';
+import { readFaqSet } from '../src/faq/load.js';
 import { benchOptions, report } from './lib/case.js';
 import { generateFaqYaml } from './lib/faq-gen.js';
 import { bundledFaq } from './lib/pool.js';
@@ -23,9 +23,10 @@ const { renderSmsTwiml } = await import('../src/render/sms.js');
 const nluLoadMs = performance.now() - t;
 
 const bundled = await bundledFaq();
-const text = which === 'bundled' ? await readFile(bundled.source, 'utf8') : generateFaqYaml(Number(which), bundled.understanding);
+const texts = which === 'bundled' ? await readFaqSet(bundled.source) : undefined;
+const text = texts ? undefined : generateFaqYaml(Number(which), bundled.understanding);
 t = performance.now();
-const faq = buildFaq(text, which === 'bundled' ? bundled.source : `generated-${which}`);
+const faq = texts ? buildFaqSet(texts) : buildFaq(text ?? '', `generated-${which}`);
 const loadMs = performance.now() - t;
 
 t = performance.now();

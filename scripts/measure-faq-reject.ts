@@ -1,7 +1,7 @@
 // Measures what issue 15 asks: the time to reject a 3 MB malformed FAQ on SIGHUP, and the requests lost
 // while it happens at 10 req/s, with the real server in a child process. Run: npx tsx scripts/measure-faq-reject.ts [FAQ_MAX_SIZE]
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +11,7 @@ const root = join(import.meta.dirname, '..');
 const dir = await mkdtemp(join(tmpdir(), 'faq-measure-'));
 const file = join(dir, 'faq.yaml');
 await writeFile(file, await readFile(join(root, 'faq-data', 'faq.yaml'), 'utf8'));
+for (const beside of ['phrasings.yaml', 'declines.yaml', 'understanding.yaml', 'languages.yaml']) await copyFile(join(root, 'faq-data', beside), join(dir, beside));
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: root,
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FAQ_FILE: file, FAQ_MAX_SIZE: maxSize, RATE_LIMIT_PER_MINUTE: '0', TWILIO_AUTH_TOKEN: '' },

@@ -9,7 +9,7 @@ export interface Config {
   readonly port: number;
   /** 127.0.0.1 in local mode (no token) unless HOST is set; 0.0.0.0 with a token. */
   readonly host: string;
-  /** Absolute path of the FAQ data file. */
+  /** Absolute path of the FAQ's main file (FAQ_FILE); the files beside it are read with it (faq/files.ts). */
   readonly faqFile: string;
   /** Without it the line runs in local mode: signatures are not checked. */
   readonly twilioAuthToken: string | undefined;
@@ -47,7 +47,7 @@ export interface Config {
   readonly maxConnections: number;
   /** How long a shutdown waits for requests in flight before closing them and exiting 1. */
   readonly shutdownTimeoutMs: number;
-  /** Largest FAQ file accepted, in bytes. */
+  /** Largest file of the FAQ accepted, in bytes, each file on its own. */
   readonly faqMaxBytes: number;
   /** Absolute folder where the classifier's built index is kept between starts; undefined (MODEL_CACHE_DIR=off): not kept. */
   readonly modelCacheDir: string | undefined;

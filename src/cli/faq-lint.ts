@@ -1,28 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { LineError } from '../errors.js';
-import { buildFaq } from '../faq/build.js';
+import { loadFaq } from '../faq/load.js';
 import { countProblems, lintFaq, type LintReport } from '../editor/lint.js';
 
 const program = new Command('faq:lint')
-  .description('Check the FAQ data file: phrasing collisions, empty fields, characters outside GSM-7, and how each answer goes out by SMS.')
-  .argument('[file]', 'the FAQ data file', 'faq-data/faq.yaml')
+  .description(
+    'Check the FAQ (its main file and the files beside it): phrasing collisions, declines that are phrasings or small talk, ' +
+      'empty fields, characters outside GSM-7, and how each answer goes out by SMS.',
+  )
+  .argument('[file]', 'the FAQ\'s main file', 'faq-data/faq.yaml')
   .option('--json', 'print the report as JSON')
-  .action((file: string, opts: { json?: boolean }) => {
-    const report = lintFaq(buildFaq(readText(file), file));
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const report = lintFaq(await loadFaq(file));
     const counts = countProblems(report);
     if (opts.json) process.stdout.write(`${JSON.stringify({ file, counts, ...report }, null, 2)}\n`);
     else process.stdout.write(formatReport(file, report));
     process.exitCode = counts.error > 0 ? 1 : 0;
   });
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new LineError('FAQ_UNREADABLE', `${path}: ${(err as Error).message}`);
-  }
-}
 
 function formatReport(file: string, report: LintReport): string {
   const header = ['answer', 'chars', 'encoding', 'segments', 'parts'];
@@ -42,9 +36,7 @@ function formatReport(file: string, report: LintReport): string {
   return out.join('\n');
 }
 
-try {
-  program.parse();
-} catch (err) {
+program.parseAsync().catch((err: unknown) => {
   const json = process.argv.includes('--json');
   if (err instanceof LineError) {
     console.error(err.describe());
@@ -53,4 +45,4 @@ try {
     console.error(String(err));
   }
   process.exit(1);
-}
+});

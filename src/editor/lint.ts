@@ -1,13 +1,14 @@
 import { nonGsmCharacters, toGsm7 } from '../render/gsm.js';
 import { measureSms, type SmsMeasure } from '../render/measure.js';
 import type { Faq } from '../faq/model.js';
+import { createSmallTalkMatcher } from '../nlu/smalltalk.js';
 
 /** error: the line misbehaves until fixed. warning: costs money or reads oddly. info: for the record. */
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface LintProblem {
   readonly severity: Severity;
-  /** 'entry "backup-zones"', 'small-talk "help"', 'apology', 'name'. */
+  /** 'entry "backup-zones"', 'small-talk "help"', 'declines', 'apology', 'name'. */
   readonly where: string;
   readonly message: string;
 }
@@ -49,6 +50,7 @@ export function lintFaq(faq: Faq): LintReport {
 
   checkEmpty(faq, add);
   checkPhrasings(faq, items, add);
+  checkDeclines(faq, items, add);
 
   const visible: Array<[string, string]> = [
     ['name', faq.name],
@@ -146,6 +148,46 @@ function checkPhrasings(faq: Faq, items: readonly Item[], add: Add): void {
       if (owner && owner !== item.where) add('error', item.where, `phrasing "${text}" is the question of ${owner}`);
     }
   }
+}
+
+/**
+ * A decline that is also a phrasing, a question or small talk teaches the line two things at once; one
+ * a single word away from a phrasing pulls that entry down; one small talk answers never reaches the
+ * classifier at all.
+ */
+function checkDeclines(faq: Faq, items: readonly Item[], add: Add): void {
+  const phrasings = items.flatMap((item) => item.phrasings.map((text) => ({ where: item.where, text, words: phrasingKey(text).split(' ') })));
+  const questions = faq.entries.flatMap((e) => [e.question, ...e.also.map((a) => a.question)].map((q) => ({ where: `entry "${e.id}"`, key: phrasingKey(q) })));
+  const smallTalk = createSmallTalkMatcher(faq.smalltalk.values());
+  const seen = new Set<string>();
+  for (const text of faq.declines) {
+    const key = phrasingKey(text);
+    if (!key) continue;
+    if (seen.has(key)) {
+      add('warning', 'declines', `decline "${text}" is given twice`);
+      continue;
+    }
+    seen.add(key);
+    const words = key.split(' ');
+    const same = phrasings.find((p) => p.words.join(' ') === key);
+    const question = questions.find((q) => q.key === key);
+    const near = phrasings.find((p) => words.length >= 3 && p.words.length >= 3 && oneWordApart(words, p.words));
+    const talk = smallTalk(text);
+    if (same) add('error', 'declines', `decline "${text}" is also a phrasing of ${same.where}: the line learns it both ways`);
+    else if (question) add('error', 'declines', `decline "${text}" is the question of ${question.where}`);
+    else if (talk) add('warning', 'declines', `decline "${text}" is answered as small talk "${talk}" before the classifier sees it`);
+    else if (near) add('warning', 'declines', `decline "${text}" is one word away from the phrasing "${near.text}" of ${near.where}`);
+  }
+}
+
+/** The same words but for one word left out, added or changed. */
+function oneWordApart(a: readonly string[], b: readonly string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
 }
 
 function checkGsm(where: string, text: string, add: Add): void {

@@ -1,17 +1,23 @@
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { LineError } from '../errors.js';
+import type { FaqTexts } from './files.js';
 import type { Entry, Faq, SmallTalk, Topic } from './model.js';
 import { faqFileSchema, type FaqFile, type SmallTalkId } from './schema.js';
+import { withSiblings } from './siblings.js';
+import { parseYamlText } from './yaml.js';
 
-/** Parse and validate the text of an FAQ data file. Throws a LineError naming file, entry and field. */
+/** Parse and validate the text of a one-file FAQ. Throws a LineError naming file, entry and field. */
 export function buildFaq(yamlText: string, source: string): Faq {
-  const doc = parseDocument(yamlText, { prettyErrors: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    throw new LineError('FAQ_SYNTAX', `${source}: ${syntax.message.split('\n')[0]}`, 'fix the YAML at that line');
-  }
-  const raw: unknown = doc.toJS();
+  return buildFaqSet({ main: { path: source, text: yamlText } });
+}
+
+/**
+ * Parse and validate an FAQ's files (the main file and the siblings beside it, faq/files.ts) into one
+ * Faq. Pure: the caller reads the files. Throws a LineError naming the file, entry and field.
+ */
+export function buildFaqSet(texts: FaqTexts): Faq {
+  const source = texts.main.path;
+  const raw = withSiblings(parseYamlText(texts.main), texts);
   const parsed = faqFileSchema.safeParse(raw);
   if (!parsed.success) {
     throw new LineError('FAQ_INVALID', `${source}: ${describeIssue(parsed.error.issues[0], raw)}`, 'see faq-data/README.md for the format');

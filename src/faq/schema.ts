@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** The FAQ data file, as an editor writes it (faq-data/faq.yaml). */
+/**
+ * The FAQ data, as an editor writes it: faq-data/faq.yaml (name, messages, questions and answers), and
+ * beside it phrasings.yaml, declines.yaml and understanding.yaml (see faq/files.ts). An FAQ may also keep
+ * everything in one file, with the same fields in faq.yaml.
+ */
 
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
@@ -77,6 +81,18 @@ export const faqFileSchema = z.strictObject({
   languages: languagesSchema.optional(),
 });
 
+/** phrasings.yaml: how people ask each question, by entry id, and the small talk's phrasings, by small-talk id. */
+export const phrasingsFileSchema = z.strictObject({
+  synonyms: z.record(z.string(), z.array(text)).optional(),
+  smalltalk: z.record(z.string(), z.array(text).min(3, 'needs at least 3 phrasings')).optional(),
+  entries: z.record(z.string(), z.array(text).min(6, 'needs at least 6 phrasings of how people ask it')),
+});
+
+/** declines.yaml: questions the line must decline, in named groups ("near-miss": [...]). */
+export const declinesFileSchema = z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a group name of lowercase words joined by hyphens'), z.array(text).min(1, 'needs at least one question'));
+
+export type PhrasingsFile = z.infer<typeof phrasingsFileSchema>;
+export type DeclinesFile = z.infer<typeof declinesFileSchema>;
 export type FaqFile = z.infer<typeof faqFileSchema>;
 export type FaqFileEntry = z.infer<typeof entrySchema>;
 export type Understanding = z.infer<typeof understandingSchema>;

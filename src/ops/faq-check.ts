@@ -1,17 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import { LineError } from '../errors.js';
-import { buildFaq } from '../faq/build.js';
+import { buildFaqSet } from '../faq/build.js';
+import type { FaqTexts } from '../faq/files.js';
 import type { Faq } from '../faq/model.js';
 
 /**
- * The worker's body (see faq-worker.ts): parse and validate the FAQ text in workerData (what the serving
- * thread read) and post whether it is a valid FAQ, and the FAQ when it is (so the serving thread need not parse it again). The YAML parse is where a bad file costs minutes, so
+ * The worker's body (see faq-worker.ts): parse and validate the texts of the FAQ's files (what the
+ * serving thread read) and post whether together they are a valid FAQ, and the FAQ when it is (so the serving thread need not parse it again). The YAML parse is where a bad file costs minutes, so
  * it happens here, off the serving thread; only a valid FAQ's classifier is built on the serving thread.
  */
 export interface CheckRequest {
   readonly id: number;
-  readonly file: string;
-  readonly text: string;
+  readonly texts: FaqTexts;
 }
 
 export type CheckResult = { readonly id?: number } & (
@@ -19,9 +19,9 @@ export type CheckResult = { readonly id?: number } & (
   | { readonly ok: false; readonly code: string | undefined; readonly message: string; readonly hint: string | undefined }
 );
 
-function check({ id, file, text }: CheckRequest): CheckResult {
+function check({ id, texts }: CheckRequest): CheckResult {
   try {
-    const faq = buildFaq(text, file);
+    const faq = buildFaqSet(texts);
     return { id, ok: true, entries: faq.entries.length, faq };
   } catch (err) {
     if (err instanceof LineError) return { id, ok: false, code: err.code, message: err.message, hint: err.hint };

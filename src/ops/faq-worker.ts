@@ -2,10 +2,11 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { LineError } from '../errors.js';
 import type { Entry, Faq, Topic } from '../faq/model.js';
+import { textsInOrder, type FaqTexts } from '../faq/files.js';
 import type { CheckRequest, CheckResult } from './faq-check.js';
 
 export interface FaqCheckOptions {
-  /** Largest file accepted, in bytes (FAQ_MAX_SIZE). */
+  /** Largest file of the FAQ accepted, in bytes (FAQ_MAX_SIZE): each file is held to it. */
   readonly maxBytes: number;
   /** How long reading, validating and building may take before the file is rejected. */
   readonly timeoutMs: number;
@@ -15,16 +16,18 @@ export interface FaqCheckOptions {
 export const FAQ_CHECK_TIMEOUT_MS = 30_000;
 
 /**
- * Check an FAQ file's text the way a load would (size, YAML, schema) in a worker thread, so however long a
- * bad file takes to reject (a 1 MB malformed YAML file takes the yaml package minutes), the thread
- * answering webhooks never waits. Resolves with the FAQ of a good file, as the worker built it (the
- * serving thread does not parse it again); throws a LineError naming the file and the problem
- * otherwise. The worker is ended after `timeoutMs`.
+ * Check the texts of an FAQ's files the way a load would (size of each, YAML, schema, the files against
+ * each other) in a worker thread, so however long a bad file takes to reject (a 1 MB malformed YAML file
+ * takes the yaml package minutes), the thread answering webhooks never waits. Resolves with the FAQ of a
+ * good set, as the worker built it (the serving thread does not parse it again); throws a LineError
+ * naming the file and the problem otherwise. The worker is ended after `timeoutMs`.
  */
-export async function checkFaqText(file: string, text: string, options: FaqCheckOptions): Promise<Faq> {
-  const bytes = Buffer.byteLength(text);
-  if (bytes > options.maxBytes) throw tooLarge(file, bytes, options.maxBytes);
-  const result = await inWorker({ file, text }, options.timeoutMs);
+export async function checkFaqTexts(texts: FaqTexts, options: FaqCheckOptions): Promise<Faq> {
+  for (const { path, text } of textsInOrder(texts)) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > options.maxBytes) throw tooLarge(path, bytes, options.maxBytes);
+  }
+  const result = await inWorker({ texts }, options.timeoutMs, texts.main.path);
   if (!result.ok) throw new LineError((result.code ?? 'FAQ_INVALID') as LineError['code'], result.message, result.hint);
   return frozen(result.faq);
 }
@@ -39,10 +42,12 @@ function frozen(faq: Faq): Faq {
   return Object.freeze(faq);
 }
 
-/** A LineError unless `file` is at most `maxBytes` (a missing file is left for the load to report). */
-export async function checkSize(file: string, maxBytes: number): Promise<void> {
-  const size = await stat(file).then((s) => s.size, () => undefined);
-  if (size !== undefined && size > maxBytes) throw tooLarge(file, size, maxBytes);
+/** A LineError unless each of `files` is at most `maxBytes` (a missing file is left for the load to report). */
+export async function checkSizes(files: readonly string[], maxBytes: number): Promise<void> {
+  for (const file of files) {
+    const size = await stat(file).then((s) => s.size, () => undefined);
+    if (size !== undefined && size > maxBytes) throw tooLarge(file, size, maxBytes);
+  }
 }
 
 function tooLarge(file: string, bytes: number, maxBytes: number): LineError {
@@ -58,13 +63,14 @@ let nextId = 0;
 /** Checks run one after another, each in a worker of its own (a reload already runs one at a time). */
 let queue: Promise<unknown> = Promise.resolve();
 
-function inWorker(request: Omit<CheckRequest, 'id'>, timeoutMs: number): Promise<CheckResult> {
-  const run = queue.then(() => checkOnce(request, timeoutMs));
+function inWorker(request: Omit<CheckRequest, 'id'>, timeoutMs: number, file: string): Promise<CheckResult> {
+  const run = queue.then(() => checkOnce(request, timeoutMs, file));
   queue = run.catch(() => undefined);
   return run;
 }
 
-function checkOnce(request: Omit<CheckRequest, 'id'>, timeoutMs: number): Promise<CheckResult> {
+/** One check; `file` (the main file) names the FAQ in the messages of a worker that fails or takes too long. */
+function checkOnce(request: Omit<CheckRequest, 'id'>, timeoutMs: number, file: string): Promise<CheckResult> {
   const id = (nextId += 1);
   const current = (worker ??= startWorker());
   return new Promise<CheckResult>((resolve) => {
@@ -83,10 +89,10 @@ function checkOnce(request: Omit<CheckRequest, 'id'>, timeoutMs: number): Promis
     const onMessage = (result: CheckResult): void => {
       if (result.id === id) done(result, true);
     };
-    const onError = (err: Error): void => done({ ok: false, code: undefined, message: `${request.file}: ${err.message}`, hint: undefined }, true);
-    const onExit = (code: number): void => done({ ok: false, code: undefined, message: `${request.file}: the FAQ check ended (${code}) without an answer`, hint: undefined }, true);
+    const onError = (err: Error): void => done({ ok: false, code: undefined, message: `${file}: ${err.message}`, hint: undefined }, true);
+    const onExit = (code: number): void => done({ ok: false, code: undefined, message: `${file}: the FAQ check ended (${code}) without an answer`, hint: undefined }, true);
     const timer = setTimeout(() => {
-      done({ ok: false, code: 'FAQ_INVALID', message: `${request.file}: parsing it took over ${timeoutMs / 1000} s`, hint: 'is it the FAQ? a malformed YAML file can take the parser minutes' }, true);
+      done({ ok: false, code: 'FAQ_INVALID', message: `${file}: parsing it took over ${timeoutMs / 1000} s`, hint: 'is it the FAQ? a malformed YAML file can take the parser minutes' }, true);
     }, timeoutMs);
     current.on('message', onMessage);
     current.once('error', onError);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,8 @@ const SMALL = path.resolve(repoRoot, 'test/fixtures/faq/export-small.txt');
 const dir = mkdtempSync(path.join(tmpdir(), 'faq-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const importCli = (out: string) => run(process.execPath, ['--import', 'tsx', 'src/cli/faq-import.ts', SMALL, '--out', out], { cwd: repoRoot });
+const SOURCE = path.resolve(repoRoot, 'faq-data/source/twilio-faq.txt');
+const importCli = (out: string, from = SMALL) => run(process.execPath, ['--import', 'tsx', 'src/cli/faq-import.ts', from, '--out', out], { cwd: repoRoot });
 const entriesOf = (file: string) => (parse(readFileSync(file, 'utf8')) as { entries: { id: string; phrasings: string[] }[] }).entries;
 
 describe('the faq:import command', () => {
@@ -42,5 +43,15 @@ describe('the faq:import command', () => {
     await importCli(out);
     const { stderr } = await importCli(out);
     expect(stderr).toContain('4 entries from 6 blocks');
+  });
+
+  it('changes nothing when the source export the bundled FAQ came from is imported onto it', async () => {
+    const folder = mkdtempSync(path.join(dir, 'bundled-'));
+    const files = ['faq.yaml', 'phrasings.yaml', 'declines.yaml', 'understanding.yaml'];
+    for (const f of files) copyFileSync(path.resolve(repoRoot, 'faq-data', f), path.join(folder, f));
+    const { stderr } = await importCli(path.join(folder, 'faq.yaml'), SOURCE);
+    expect(stderr).toContain('faq.yaml unchanged');
+    expect(stderr).not.toMatch(/answer changed|removed|new, write/);
+    for (const f of files) expect(readFileSync(path.join(folder, f), 'utf8'), f).toBe(readFileSync(path.resolve(repoRoot, 'faq-data', f), 'utf8'));
   });
 });

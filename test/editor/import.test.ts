@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { buildFaq } from '../../src/faq/build.js';
 import { importSource } from '../../src/editor/import.js';
-import type { FaqFile } from '../../src/faq/schema.js';
+import type { FaqFile, FaqFileEntry } from '../../src/faq/schema.js';
 import { parseSource } from '../../src/editor/source-format.js';
+import { removePhrasings, updateEntries } from '../../src/editor/faq-document.js';
 import { formatFaqFile } from '../../src/editor/yaml-file.js';
 import { repoRoot, sixPhrasings } from '../fixtures/faq/faq-yaml.js';
 
@@ -139,5 +141,44 @@ describe('importSource with the previous data file', () => {
     expect(entry(split.file, 'patch-window').phrasings).toEqual(sixPhrasings('patch-window'));
     expect(split.added).toHaveLength(1);
     expect(split.file.entries.find((e) => e.id === split.added[0])?.answer).toBe('Downtime is announced a week ahead.');
+  });
+});
+
+describe('updateEntries: an import edits the main file in place', () => {
+  const bundled = readFileSync(path.resolve(repoRoot, 'faq-data/faq.yaml'), 'utf8');
+  /** The bundled entries as the import reads them: their phrasings are kept in phrasings.yaml. */
+  const previous: FaqFile = {
+    ...withPhrasings(importFile(SEED).file),
+    entries: (parse(bundled) as { entries: FaqFileEntry[] }).entries.map((e) => ({ ...e, also: e.also ?? [], phrasings: [] })),
+  };
+  const imported = importFile(SEED, previous).file.entries;
+  const idsOf = (text: string) => (parse(text) as { entries: FaqFileEntry[] }).entries.map((e) => e.id);
+
+  it('gives back the text unchanged, comments and all, when the export changes nothing', () => {
+    expect(updateEntries(bundled, imported, { phrasings: false })).toBe(bundled);
+  });
+
+  it('changes only the line of a changed answer, keeping comments and the other entries as written', () => {
+    const commented = bundled.replace('\nentries:\n', '\n# the questions, in the order texters see them\nentries:\n');
+    const entries = imported.map((e) => (e.id === 'insurance' ? { ...e, answer: 'We are insured.' } : e));
+    const after = updateEntries(commented, entries, { phrasings: false });
+    const changed = after.split('\n').filter((line, i) => line !== commented.split('\n')[i]);
+    expect(changed).toEqual(['    answer: We are insured.']);
+    expect(after).toContain('# the questions, in the order texters see them');
+  });
+
+  it('adds a new entry at its place, with no phrasings when they are kept beside the file, and drops a removed one', () => {
+    const [first, ...rest] = imported;
+    const added = { id: 'office-pets', topic: 'Cloud Security', question: 'Office pets', also: [], answer: 'Dogs are welcome.', phrasings: [] };
+    const after = updateEntries(bundled, [...rest, added], { phrasings: false });
+    expect(idsOf(after)).toEqual([...rest.map((e) => e.id), 'office-pets']);
+    expect(idsOf(after)).not.toContain(first?.id);
+    expect(after).toContain('  - id: office-pets\n    topic: Cloud Security\n    question: Office pets\n    answer: Dogs are welcome.\n');
+  });
+
+  it('removes the phrasings of removed entries from phrasings.yaml and nothing else', () => {
+    const text = '# how people ask\nentries:\n  # kept\n  kept: [a, b, c, d, e, f]\n  gone: [a, b, c, d, e, f]\n';
+    expect(removePhrasings(text, ['gone'])).toBe('# how people ask\nentries:\n  # kept\n  kept: [a, b, c, d, e, f]\n');
+    expect(removePhrasings(text, [])).toBe(text);
   });
 });

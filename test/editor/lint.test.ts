@@ -35,6 +35,35 @@ describe('lintFaq', () => {
     });
   });
 
+  describe('declines', () => {
+    const withDeclines = (...declines: string[]) => ({ ...sampleFaq(withEntry('backup-zones', { phrasings: six('where are backups kept') })), declines });
+    const about = (declines: string[]) => lintFaq(withDeclines(...declines)).problems.filter((p) => p.where === 'declines');
+
+    it('reports a decline that is also a phrasing as an error naming the entry', () => {
+      expect(about(['Where are backups kept?'])).toEqual([
+        { severity: 'error', where: 'declines', message: 'decline "Where are backups kept?" is also a phrasing of entry "backup-zones": the line learns it both ways' },
+      ]);
+    });
+
+    it('reports a decline that is a small-talk phrasing as an error, and one small talk answers first as a warning', () => {
+      expect(about(['hello', 'thank you hi'])).toEqual([
+        { severity: 'error', where: 'declines', message: 'decline "hello" is also a phrasing of small-talk "greeting": the line learns it both ways' },
+        { severity: 'warning', where: 'declines', message: 'decline "thank you hi" is answered as small talk "thanks" before the classifier sees it' },
+      ]);
+    });
+
+    it('warns about a decline one word away from a phrasing, and one given twice', () => {
+      expect(about(['where are my backups kept', 'how do i tie a tie', 'How do I tie a tie?'])).toEqual([
+        { severity: 'warning', where: 'declines', message: 'decline "where are my backups kept" is one word away from the phrasing "where are backups kept" of entry "backup-zones"' },
+        { severity: 'warning', where: 'declines', message: 'decline "How do I tie a tie?" is given twice' },
+      ]);
+    });
+
+    it('finds nothing in declines that share only some words with a phrasing', () => {
+      expect(about(['where can i back up my phone', 'how do i tie a tie'])).toEqual([]);
+    });
+  });
+
   it('warns about a phrasing given twice in one entry', () => {
     const report = lintFaq(sampleFaq(withEntry('backup-zones', { phrasings: six('backup zones', 'Backup zones!') })));
     expect(report.problems).toContainEqual({ severity: 'warning', where: 'entry "backup-zones"', message: 'phrasing "Backup zones!" is given twice' });

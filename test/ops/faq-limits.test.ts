@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createFaqReloader, type FaqReloader } from '../../src/ops/reload.js';
+import { copySiblings } from '../helpers/faq-set.js';
 import { formPost } from '../helpers/sign.js';
 import { opsApp } from './ops-app.js';
 
@@ -27,6 +28,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faq-limits-'));
   file = join(dir, 'faq.yaml');
   await writeFile(file, original);
+  await copySiblings(dir);
   logs = [];
 });
 
@@ -72,6 +74,14 @@ describe('FAQ file limits', () => {
     expect(String(logs.find((l) => String(l.msg).startsWith('FAQ reload rejected'))?.msg)).toContain('FAQ_MAX_SIZE');
   });
 
+  it('holds each file of the FAQ to the size limit, naming the file', async () => {
+    const r = await start({ maxBytes: 100 * 1024 });
+    await appendFile(join(dir, 'declines.yaml'), `# ${'x'.repeat(200_000)}\n`);
+    const result = await r.reload('test');
+    expect(result.status === 'rejected' && result.error.message).toMatch(/declines\.yaml: is \d+ KB, over the FAQ size limit of 100 KB/);
+    expect(insurance(r)).toBe(OLD);
+  });
+
   it('keeps answering every request while a malformed 1 MB file is rejected (the parse runs in a worker, with a time limit)', async () => {
     const r = await start({ checkTimeoutMs: 8000 });
     const { app } = await opsApp({}, () => r.current());
@@ -95,16 +105,22 @@ describe('FAQ file limits', () => {
 
   it('does not swap in a file still being written, even one that would validate half written', async () => {
     const r = await start({ pollMs: 100 });
+    const allDeclines = r.current().faq.declines.length;
     r.watch();
-    const edited = original.replace(OLD, NEW);
-    const entries = [...edited.matchAll(/\n {2}- id: /g)].map((m) => m.index ?? 0);
-    const cut = entries[Math.floor(entries.length / 2)] ?? 0;
-    await writeFile(file, edited.slice(0, cut)); // half the entries, no declines: still a valid FAQ
+    // faq.yaml has the questions and phrasings.yaml their phrasings, so half of either is rejected
+    // (phrasings of an unknown entry, or an entry without phrasings); half of declines.yaml is valid
+    const declines = join(dir, 'declines.yaml');
+    const whole = await readFile(declines, 'utf8');
+    const groups = [...whole.matchAll(/\n\n# /g)].map((m) => m.index ?? 0);
+    const cut = groups[Math.floor(groups.length / 2)] ?? 0;
+    await writeFile(file, original.replace(OLD, NEW));
+    await writeFile(declines, whole.slice(0, cut)); // half the groups of declines: still a valid FAQ
     await new Promise((resolve) => setTimeout(resolve, 500)); // an editor or copy pausing mid-write
-    await appendFile(file, edited.slice(cut));
+    await appendFile(declines, whole.slice(cut));
     await until(() => insurance(r) === NEW, 'the complete file is served');
     const reloaded = logs.filter((l) => l.msg === 'FAQ reloaded');
     expect(reloaded.map((l) => l.entries)).toEqual([r.current().faq.entries.length]);
+    expect(r.current().faq.declines).toHaveLength(allDeclines);
   }, 30_000);
 
   it('keeps watching when its folder is deleted and created again', async () => {
@@ -113,6 +129,7 @@ describe('FAQ file limits', () => {
     await rm(dir, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await mkdir(dir);
+    await copySiblings(dir);
     await writeFile(`${file}.tmp`, original.replace(OLD, NEW));
     await import('node:fs/promises').then((fs) => fs.rename(`${file}.tmp`, file));
     await until(() => insurance(r) === NEW, 'the file in the new folder is served');

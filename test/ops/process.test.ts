@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, projectRoot } from '../../src/config.js';
+import { copySiblings } from '../helpers/faq-set.js';
 import { formBody } from '../helpers/sign.js';
 import { smsMessages } from '../helpers/twiml.js';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faq-process-'));
   file = join(dir, 'faq.yaml');
   await writeFile(file, original);
+  await copySiblings(dir);
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FAQ_FILE: file, LOG_LEVEL: 'info', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', FAQ_WATCH: 'false', TWILIO_AUTH_TOKEN: '' },
