@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { FAQ_SIBLINGS, siblingPath } from '../../src/faq/files.js';
@@ -15,4 +15,9 @@ export async function copySiblings(dir: string): Promise<void> {
       if (err.code !== 'ENOENT') throw err;
     });
   }
+}
+
+/** Remove the files beside faq.yaml from `dir`, for a test that swaps in a one-file FAQ there. */
+export async function removeSiblings(dir: string): Promise<void> {
+  for (const name of Object.values(FAQ_SIBLINGS)) await rm(join(dir, name), { force: true });
 }

@@ -6,6 +6,7 @@ import { generateFaqYaml } from '../../bench/lib/faq-gen.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createFaqReloader, type FaqReloader } from '../../src/ops/reload.js';
+import { copySiblings, removeSiblings } from '../helpers/faq-set.js';
 import { formPost } from '../helpers/sign.js';
 import { smsMessages } from '../helpers/twiml.js';
 import { opsApp } from './ops-app.js';
@@ -37,6 +38,7 @@ beforeEach(async () => {
   file = join(dir, 'faq.yaml');
   cache = join(dir, 'models');
   await writeFile(file, original);
+  await copySiblings(dir);
   logs = [];
 });
 
@@ -122,6 +124,7 @@ describe('the classifier index cache', { timeout: 120_000 }, () => {
   it('keeps answering while a reload builds the index of a large FAQ', async () => {
     const r = await start(false);
     const { app } = await opsApp({}, r.current);
+    await removeSiblings(dir); // the generated FAQ keeps everything in one file
     await writeFile(file, generateFaqYaml(400));
     let building = false;
     let done = false;
