@@ -150,13 +150,14 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
     const r = await start();
     r.watch();
     await save(original.replace(OLD, NEW));
-    const deadline = Date.now() + 5_000;
+    // A bound, not a speed claim: on a busy machine the worker's check alone can take seconds.
+    const deadline = Date.now() + 30_000;
     while (r.current().faq.entries.find((e) => e.id === 'insurance')?.answer !== NEW) {
-      if (Date.now() > deadline) throw new Error('the watch did not reload the FAQ within 5 s');
+      if (Date.now() > deadline) throw new Error('the watch did not reload the FAQ within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(logs.some((l) => l.msg === 'FAQ reloaded' && l.reason === 'file changed')).toBe(true);
-  });
+  }, 40_000);
 
   it('counts loads and rejections in the metrics', async () => {
     const metrics = createMetrics();
