@@ -223,7 +223,8 @@ export function createClassifier(faq: Faq, options: Partial<ClassifierOptions> =
    */
   const classify = (text: string): Classification => {
     const first = classifyOnce(text);
-    if (first.accepted || first.rule === 'subject' || first.rule === 'detail') return first;
+    // Only a question that shares a word with some entry: one sharing none is not the FAQ's, however it sounds.
+    if (first.accepted || first.rule === 'subject' || first.rule === 'detail' || first.rule === 'no-match') return first;
     const heard = nlu.soundAlike(text);
     if (heard === undefined) return first;
     const second = classifyOnce(heard);

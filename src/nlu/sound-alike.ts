@@ -1,5 +1,6 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { editDistance } from './spelling.js';
+import { STOP_WORDS } from './stopwords.js';
 
 /**
  * Speech recognisers write a word they do not know as ordinary words that sound like it: "main
@@ -16,9 +17,11 @@ const MIN_TARGET_LENGTH = 5;
 const NEAR_CODE_LENGTH = 5;
 
 export function createSoundAlikes(targets: Iterable<string>): SoundAlikes {
-  // The FAQ's words and phrases by the first letter of their sound code; a phrase sounds as its letters
-  // run together ("maintenance windows" as "maintenancewindows").
-  const byFirst = new Map<string, { word: string; key: string; code: string }[]>();
+  // The FAQ's words and phrases by their sound code, and by that code with any one sound left out
+  // (so a code one sound away is found by lookups, not a scan); a phrase sounds as its letters run
+  // together ("maintenance windows" as "maintenancewindows").
+  const byCode = new Map<string, Target[]>();
+  const byShorter = new Map<string, Target[]>();
   const known = new Map<string, string>();
   const words = new Set<string>();
   for (const word of targets) {
@@ -28,25 +31,51 @@ export function createSoundAlikes(targets: Iterable<string>): SoundAlikes {
     known.set(key, word);
     const code = doubleMetaphone(key)[0];
     if (!code) continue;
-    const list = byFirst.get(code[0] as string) ?? [];
-    list.push({ word, key, code });
-    byFirst.set(code[0] as string, list);
+    const t = { word, key, code };
+    add(byCode, code, t);
+    if (code.length >= NEAR_CODE_LENGTH) for (const d of deletions(code)) add(byShorter, d, t);
   }
 
-  const target = (joined: string): string | undefined => {
+  const firstLetters = new Set([...known.keys()].map((k) => k[0] as string));
+  const longest = Math.max(0, ...[...known.keys()].map((k) => k.length));
+
+  // A run's sound, as its words' codes run together (a later word's leading vowel mark dropped): a
+  // cheap stand-in that finds the candidates; the run's own code then decides.
+  const codes = new Map<string, string>();
+  const codeOf = (token: string): string => {
+    let c = codes.get(token);
+    if (c === undefined) {
+      if (codes.size > 20_000) codes.clear();
+      c = doubleMetaphone(token)[0] ?? '';
+      codes.set(token, c);
+    }
+    return c;
+  };
+
+  const candidates = (sound: string): Target[] => {
+    if (sound.length < 2) return [];
+    const found = [...(byCode.get(sound) ?? []), ...(byShorter.get(sound) ?? [])];
+    if (sound.length >= NEAR_CODE_LENGTH) for (const d of deletions(sound)) found.push(...(byCode.get(d) ?? []), ...(byShorter.get(d) ?? []));
+    return found;
+  };
+
+  const target = (joined: string, sound: string): string | undefined => {
     const same = known.get(joined);
     if (same !== undefined) return same;
+    if (!firstLetters.has(joined[0] as string) || joined.length > longest + 3) return undefined;
+    const near = candidates(sound);
+    if (near.length === 0) return undefined;
     const code = doubleMetaphone(joined)[0];
     if (!code) return undefined;
     let best: string | undefined;
     let bestCost = Infinity;
-    for (const c of byFirst.get(code[0] as string) ?? []) {
-      const sound = c.code === code ? 0 : code.length >= NEAR_CODE_LENGTH && editDistance(c.code, code, 1) === 1 ? 1 : -1;
-      if (sound < 0 || c.key[0] !== joined[0]) continue;
+    for (const c of near) {
+      const heard = c.code === code ? 0 : code.length >= NEAR_CODE_LENGTH && editDistance(c.code, code, 1) === 1 ? 1 : -1;
+      if (heard < 0 || c.key[0] !== joined[0]) continue;
       const most = Math.max(2, Math.floor(0.4 * c.key.length));
       const spelling = editDistance(c.key, joined, most);
       if (spelling > most) continue;
-      const cost = sound * 10 + spelling;
+      const cost = heard * 10 + spelling;
       if (cost < bestCost) [best, bestCost] = [c.word, cost];
     }
     return best;
@@ -59,23 +88,47 @@ export function createSoundAlikes(targets: Iterable<string>): SoundAlikes {
     for (let i = 0; i < tokens.length; ) {
       let found: { word: string; end: number } | undefined;
       let joined = tokens[i] as string;
-      for (let j = i + 1; j < Math.min(tokens.length, i + 4) && /^[a-z]+$/.test(joined); j++) {
+      // A run starts and ends with a word of its own: "is international" is not "international".
+      const opens = /^[a-z]+$/.test(joined) && !STOP_WORDS.has(joined);
+      let sound = opens ? codeOf(joined) : '';
+      for (let j = i + 1; opens && j < Math.min(tokens.length, i + 4); j++) {
         const next = tokens[j] as string;
         if (!/^[a-z]+$/.test(next)) break;
         joined += next;
+        sound += codeOf(next).replace(/^A/, '');
+        if (STOP_WORDS.has(next)) continue;
         // A run the FAQ already has word for word ("data center") stays as it is.
         if (tokens.slice(i, j + 1).every((t) => words.has(t))) continue;
-        const word = target(joined);
+        const word = target(joined, sound);
         // "handle an" is not "handles": a run must not be its first word with an ending added.
         const first = tokens[i] as string;
         if (word !== undefined && !(word.startsWith(first) && word.length - first.length <= 2)) found = { word, end: j + 1 };
       }
       if (found) {
         out.push(found.word);
+        if (found.word !== tokens.slice(i, found.end).join(' ')) changed = true;
         i = found.end;
-        changed = true;
       } else out.push(tokens[i++] as string);
     }
     return changed ? out.join(' ') : undefined;
   };
+}
+
+interface Target {
+  readonly word: string;
+  readonly key: string;
+  readonly code: string;
+}
+
+function add(index: Map<string, Target[]>, code: string, t: Target): void {
+  const list = index.get(code);
+  if (list) list.push(t);
+  else index.set(code, [t]);
+}
+
+/** A code with each one of its sounds left out. */
+function deletions(code: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < code.length; i++) out.push(code.slice(0, i) + code.slice(i + 1));
+  return out;
 }
