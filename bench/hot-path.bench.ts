@@ -8,7 +8,6 @@ import { pino } from 'pino';
 import { createLogger } from '../src/log.js';
 import { createLine } from '../src/line.js';
 import { isTwilioSignature } from '../src/http/signature.js';
-import { renderSmsTwiml } from '../src/render/sms.js';
 import { outcomeOf } from '../src/dialog/reply.js';
 import { benchOptions, report } from './lib/case.js';
 import { bundledFaq, webhookPool } from './lib/pool.js';
@@ -43,7 +42,8 @@ for (let round = 0; round < 2; round++) {
     now = process.hrtime.bigint();
     stages['reply (dialog + classifier)'][i] = Number(now - t) / 1000;
     t = now;
-    const { messages } = renderSmsTwiml(reply, faq);
+    // The line's own renderer, as the server uses it: an answer is rendered once per line and kept.
+    const { messages } = line.smsTwiml(reply);
     now = process.hrtime.bigint();
     stages['SMS TwiML'][i] = Number(now - t) / 1000;
     t = now;
