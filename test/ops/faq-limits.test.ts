@@ -1,11 +1,8 @@
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { createFaqReloader, type FaqReloader } from '../../src/ops/reload.js';
-import { copySiblings } from '../helpers/faq-set.js';
+import { describe, expect, it } from 'vitest';
+import { type FaqReloader } from '../../src/ops/reload.js';
+import { copySiblings, useFaqFolder, type FaqFolder } from '../helpers/faq-set.js';
 import { formPost } from '../helpers/sign.js';
 import { opsApp } from './ops-app.js';
 
@@ -14,35 +11,10 @@ import { opsApp } from './ops-app.js';
 const OLD = 'We carry Technology Errors and Omissions Liability insurance under our cyber liability insurance program.';
 const NEW = 'We are insured against errors and omissions, and against cyber incidents.';
 
-let original: string;
-let dir: string;
-let file: string;
-let logs: Record<string, unknown>[];
-let reloader: FaqReloader | undefined;
+const faq = useFaqFolder('faq-limits-');
+const logs = faq.logs;
 
-beforeAll(async () => {
-  original = await readFile(loadConfig({}).faqFile, 'utf8');
-});
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'faq-limits-'));
-  file = join(dir, 'faq.yaml');
-  await writeFile(file, original);
-  await copySiblings(dir);
-  logs = [];
-});
-
-afterEach(async () => {
-  reloader?.close();
-  reloader = undefined;
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function start(options: Partial<Parameters<typeof createFaqReloader>[0]> = {}): Promise<FaqReloader> {
-  const logger = createLogger({ level: 'info' }, { write: (l: string) => void logs.push(JSON.parse(l) as Record<string, unknown>) });
-  reloader = await createFaqReloader({ file, logger, ...options });
-  return reloader;
-}
+const start = (options: Parameters<FaqFolder['start']>[0] = {}): Promise<FaqReloader> => faq.start(options);
 
 /** About `bytes` of YAML the parser takes minutes to reject (one flow sequence never closed). */
 function malformed(bytes: number): string {
@@ -64,11 +36,11 @@ async function until(check: () => boolean, what: string, timeoutMs = 15_000): Pr
 
 describe('FAQ file limits', () => {
   it('refuses a file over the size limit at start and on reload, naming the file and the limit', async () => {
-    await writeFile(file, original + `# ${'x'.repeat(200_000)}\n`);
+    await writeFile(faq.file, faq.original + `# ${'x'.repeat(200_000)}\n`);
     await expect(start({ maxBytes: 100 * 1024 })).rejects.toMatchObject({ code: 'FAQ_INVALID', message: expect.stringMatching(/faq\.yaml: is \d+ KB, over the FAQ size limit of 100 KB/) });
-    await writeFile(file, original);
+    await writeFile(faq.file, faq.original);
     const r = await start({ maxBytes: 100 * 1024 });
-    await writeFile(file, `${original}# ${'x'.repeat(200_000)}\n`);
+    await writeFile(faq.file, `${faq.original}# ${'x'.repeat(200_000)}\n`);
     const result = await r.reload('test');
     expect(result.status).toBe('rejected');
     expect(String(logs.find((l) => String(l.msg).startsWith('FAQ reload rejected'))?.msg)).toContain('FAQ_MAX_SIZE');
@@ -76,7 +48,7 @@ describe('FAQ file limits', () => {
 
   it('holds each file of the FAQ to the size limit, naming the file', async () => {
     const r = await start({ maxBytes: 100 * 1024 });
-    await appendFile(join(dir, 'declines.yaml'), `# ${'x'.repeat(200_000)}\n`);
+    await appendFile(join(faq.dir, 'declines.yaml'), `# ${'x'.repeat(200_000)}\n`);
     const result = await r.reload('test');
     expect(result.status === 'rejected' && result.error.message).toMatch(/declines\.yaml: is \d+ KB, over the FAQ size limit of 100 KB/);
     expect(insurance(r)).toBe(OLD);
@@ -85,7 +57,7 @@ describe('FAQ file limits', () => {
   it('keeps answering every request while a malformed 1 MB file is rejected (the parse runs in a worker, with a time limit)', async () => {
     const r = await start({ checkTimeoutMs: 8000 });
     const { app } = await opsApp({}, () => r.current());
-    await writeFile(file, malformed(1024 * 1024));
+    await writeFile(faq.file, malformed(1024 * 1024));
     const reloading = r.reload('test');
     let done = false;
     void reloading.then(() => (done = true));
@@ -109,11 +81,11 @@ describe('FAQ file limits', () => {
     r.watch();
     // faq.yaml has the questions and phrasings.yaml their phrasings, so half of either is rejected
     // (phrasings of an unknown entry, or an entry without phrasings); half of declines.yaml is valid
-    const declines = join(dir, 'declines.yaml');
+    const declines = join(faq.dir, 'declines.yaml');
     const whole = await readFile(declines, 'utf8');
     const groups = [...whole.matchAll(/\n\n# /g)].map((m) => m.index ?? 0);
     const cut = groups[Math.floor(groups.length / 2)] ?? 0;
-    await writeFile(file, original.replace(OLD, NEW));
+    await writeFile(faq.file, faq.original.replace(OLD, NEW));
     await writeFile(declines, whole.slice(0, cut)); // half the groups of declines: still a valid FAQ
     await new Promise((resolve) => setTimeout(resolve, 500)); // an editor or copy pausing mid-write
     await appendFile(declines, whole.slice(cut));
@@ -126,12 +98,12 @@ describe('FAQ file limits', () => {
   it('keeps watching when its folder is deleted and created again', async () => {
     const r = await start({ pollMs: 100, debounceMs: 200 });
     r.watch();
-    await rm(dir, { recursive: true, force: true });
+    await rm(faq.dir, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await mkdir(dir);
-    await copySiblings(dir);
-    await writeFile(`${file}.tmp`, original.replace(OLD, NEW));
-    await import('node:fs/promises').then((fs) => fs.rename(`${file}.tmp`, file));
+    await mkdir(faq.dir);
+    await copySiblings(faq.dir);
+    await writeFile(`${faq.file}.tmp`, faq.original.replace(OLD, NEW));
+    await import('node:fs/promises').then((fs) => fs.rename(`${faq.file}.tmp`, faq.file));
     await until(() => insurance(r) === NEW, 'the file in the new folder is served');
     expect(logs.some((l) => l.msg === 'FAQ reloaded' && l.reason === 'file changed')).toBe(true);
   }, 30_000);

@@ -1,12 +1,8 @@
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { rm, writeFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/ops/metrics.js';
 import { createFaqReloader, type FaqReloader } from '../../src/ops/reload.js';
-import { copySiblings } from '../helpers/faq-set.js';
+import { useFaqFolder } from '../helpers/faq-set.js';
 import { formPost } from '../helpers/sign.js';
 import { smsMessages } from '../helpers/twiml.js';
 import { opsApp, sample } from './ops-app.js';
@@ -14,42 +10,16 @@ import { opsApp, sample } from './ops-app.js';
 const OLD = 'We carry Technology Errors and Omissions Liability insurance under our cyber liability insurance program.';
 const NEW = 'We are insured against errors and omissions, and against cyber incidents.';
 
-let original: string;
-let dir: string;
-let file: string;
-let logs: Record<string, unknown>[];
-let reloader: FaqReloader | undefined;
+const faq = useFaqFolder('faq-reload-');
+const logs = faq.logs;
 
-beforeAll(async () => {
-  original = await readFile(loadConfig({}).faqFile, 'utf8');
-  expect(original).toContain(OLD);
+beforeAll(() => {
+  expect(faq.original).toContain(OLD);
 });
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'faq-reload-'));
-  file = join(dir, 'faq.yaml');
-  await writeFile(file, original);
-  await copySiblings(dir);
-  logs = [];
-});
+const start = (onLoad?: Parameters<typeof createFaqReloader>[0]['onLoad']): Promise<FaqReloader> => faq.start({ debounceMs: 50, ...(onLoad ? { onLoad } : {}) });
 
-afterEach(async () => {
-  reloader?.close();
-  reloader = undefined;
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function start(onLoad?: Parameters<typeof createFaqReloader>[0]['onLoad']): Promise<FaqReloader> {
-  const logger = createLogger({ level: 'info' }, { write: (l: string) => void logs.push(JSON.parse(l) as Record<string, unknown>) });
-  reloader = await createFaqReloader({ file, logger, debounceMs: 50, ...(onLoad ? { onLoad } : {}) });
-  return reloader;
-}
-
-/** Save the file the way editors do: write a temporary file beside it, then rename it over the original. */
-async function save(text: string): Promise<void> {
-  await writeFile(`${file}.tmp`, text);
-  await rename(`${file}.tmp`, file);
-}
+const save = (text: string): Promise<void> => faq.save(text);
 
 /** The text of the reply to "Insurance": the old answer or the new one. */
 async function askInsurance(app: Parameters<typeof formPost>[0]): Promise<string> {
@@ -78,7 +48,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
     const r = await start();
     const { app } = await opsApp({}, r.current);
     expect(await askInsurance(app)).toContain(OLD);
-    await save(original.replace(OLD, NEW));
+    await save(faq.original.replace(OLD, NEW));
     expect(await r.reload('test')).toEqual({ status: 'loaded', entries: r.current().faq.entries.length });
     expect(await askInsurance(app)).toContain(NEW);
     expect(logs.some((l) => l.msg === 'FAQ reloaded' && l.reason === 'test')).toBe(true);
@@ -88,7 +58,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
     const r = await start();
     const { app } = await opsApp({}, r.current);
     const before = r.current();
-    const broken = original.replace(`answer: ${OLD}`, 'answer:\n      - not a string');
+    const broken = faq.original.replace(`answer: ${OLD}`, 'answer:\n      - not a string');
     await save(broken);
     let result: Awaited<ReturnType<FaqReloader['reload']>> | undefined;
     const answers = await traffic(app, 120, async () => {
@@ -100,9 +70,9 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
     for (const a of answers) expect(a).toContain(OLD);
     const error = logs.find((l) => l.level === 50);
     expect(error?.msg).toMatch(/FAQ reload rejected, still serving the previous FAQ/);
-    expect(error?.msg).toContain(file);
+    expect(error?.msg).toContain(faq.file);
     expect(error?.msg).toMatch(/entry \d+ "insurance", field "answer"/);
-    expect(error).toMatchObject({ code: 'FAQ_INVALID', reason: 'SIGHUP', faqFile: file });
+    expect(error).toMatchObject({ code: 'FAQ_INVALID', reason: 'SIGHUP', faqFile: faq.file });
   });
 
   it('rejects a file that is not YAML, or is gone, and keeps serving', async () => {
@@ -110,7 +80,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
     const before = r.current();
     await save('entries: [unclosed');
     expect((await r.reload('test')).status).toBe('rejected');
-    await rm(file);
+    await rm(faq.file);
     expect((await r.reload('test')).status).toBe('rejected');
     expect(r.current()).toBe(before);
     expect(logs.filter((l) => l.level === 50).map((l) => l.code)).toEqual(['FAQ_SYNTAX', 'FAQ_UNREADABLE']);
@@ -119,7 +89,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
   it('swaps in one step during traffic: each reply is wholly the old FAQ or wholly the new', async () => {
     const r = await start();
     const { app } = await opsApp({}, r.current);
-    await save(original.replace(OLD, NEW));
+    await save(faq.original.replace(OLD, NEW));
     const answers = await traffic(app, 120, () => r.reload('test'));
     for (const a of answers) expect([a.includes(OLD), a.includes(NEW)]).toContain(true);
     expect(answers.every((a) => !(a.includes(OLD) && a.includes(NEW)))).toBe(true);
@@ -135,7 +105,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
 
   it('coalesces reloads asked for while one runs into one more run after it', async () => {
     const r = await start();
-    await save(original.replace(OLD, NEW));
+    await save(faq.original.replace(OLD, NEW));
     const a = r.reload('a');
     const b = r.reload('b');
     const c = r.reload('c');
@@ -149,7 +119,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
   it('reloads on its own when watching and the file is replaced', async () => {
     const r = await start();
     r.watch();
-    await save(original.replace(OLD, NEW));
+    await save(faq.original.replace(OLD, NEW));
     // A bound, not a speed claim: on a busy machine the worker's check alone can take seconds.
     const deadline = Date.now() + 30_000;
     while (r.current().faq.entries.find((e) => e.id === 'insurance')?.answer !== NEW) {
@@ -171,7 +141,7 @@ describe('FAQ reload', { timeout: 60_000 }, () => {
   });
 
   it('refuses to start on an invalid file, naming it', async () => {
-    await writeFile(file, 'entries: [unclosed');
-    await expect(start()).rejects.toMatchObject({ code: 'FAQ_SYNTAX', message: expect.stringContaining(file) });
+    await writeFile(faq.file, 'entries: [unclosed');
+    await expect(start()).rejects.toMatchObject({ code: 'FAQ_SYNTAX', message: expect.stringContaining(faq.file) });
   });
 });
