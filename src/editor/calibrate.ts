@@ -76,12 +76,26 @@ export interface Rates {
 }
 
 export function rates(scored: readonly Scored[], threshold: number): Rates {
+  return ratesOf(split(scored), threshold);
+}
+
+interface Split {
+  readonly rest: readonly Scored[];
+  readonly unseen: readonly Scored[];
+  readonly hasOut: boolean;
+}
+
+/** The left-out entries' questions apart from the rest: done once, then scored at every threshold. */
+function split(scored: readonly Scored[]): Split {
   const unseen = scored.filter((s) => s.unseenEntry);
   const rest = unseen.length ? scored.filter((s) => !s.unseenEntry) : scored;
+  return { rest, unseen, hasOut: rest.some((s) => s.expect === undefined) };
+}
+
+function ratesOf({ rest, unseen, hasOut }: Split, threshold: number): Rates {
   const a = accuracyAt(rest, threshold);
   if (!unseen.length) return { inScope: a.inScope, outOfScope: a.oosRecall };
   const u = accuracyAt(unseen, threshold).oosRecall;
-  const hasOut = rest.some((s) => s.expect === undefined);
   return { inScope: a.inScope, outOfScope: hasOut ? a.oosRecall : u, unseenEntries: u, declinesScored: hasOut };
 }
 
@@ -105,12 +119,13 @@ export function calibrationValue(r: Rates): number {
 
 /** The threshold with the best calibration value; ties go to the stricter one. */
 export function bestThreshold(scored: readonly Scored[]): { threshold: number; rates: Rates } {
-  let best = { threshold: 1, rates: rates(scored, 1) };
+  const parts = split(scored);
+  let best = { threshold: 1, rates: ratesOf(parts, 1) };
   const value = calibrationValue;
   // Whole hundredths, so the threshold tested is exactly the one written.
   for (let k = 5; k <= 95; k++) {
     const t = k / 100;
-    const r = rates(scored, t);
+    const r = ratesOf(parts, t);
     if (value(r) > value(best.rates) + 1e-12 || (Math.abs(value(r) - value(best.rates)) < 1e-12 && t > best.threshold)) {
       best = { threshold: t, rates: r };
     }

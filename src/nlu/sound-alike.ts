@@ -91,14 +91,16 @@ export function createSoundAlikes(targets: Iterable<string>): SoundAlikes {
       // A run starts and ends with a word of its own: "is international" is not "international".
       const opens = /^[a-z]+$/.test(joined) && !STOP_WORDS.has(joined);
       let sound = opens ? codeOf(joined) : '';
+      let allKnown = words.has(joined);
       for (let j = i + 1; opens && j < Math.min(tokens.length, i + 4); j++) {
         const next = tokens[j] as string;
         if (!/^[a-z]+$/.test(next)) break;
         joined += next;
         sound += codeOf(next).replace(/^A/, '');
+        allKnown &&= words.has(next);
         if (STOP_WORDS.has(next)) continue;
         // A run the FAQ already has word for word ("data center") stays as it is.
-        if (tokens.slice(i, j + 1).every((t) => words.has(t))) continue;
+        if (allKnown) continue;
         const word = target(joined, sound);
         // "handle an" is not "handles": a run must not be its first word with an ending added.
         const first = tokens[i] as string;
